@@ -1,7 +1,7 @@
 /// Builds the arrays of a `DoubleArrayTrie` from words given as code sequences.
 ///
-/// - Complexity: O(total codes × placement search); the jieba dictionary (349k words) builds in
-///   about a second in a release build.
+/// - Complexity: O(total codes × placement search); the jieba dictionary (349k words, 498k
+///   states) builds in about 8 s in a release build and fills 74 % of its 671k cells.
 struct DoubleArrayTrieBuilder {
     /// A word as character codes (each ≥ 1 and < 0xFFFF) and the log of its frequency.
     struct Entry {
@@ -20,10 +20,33 @@ struct DoubleArrayTrieBuilder {
     private var lastFree: Int32 = -1
 
     /// Builds the trie for `entries`, which must be sorted by codes and free of duplicates.
+    ///
+    /// Bases are chosen for the states with the most children first, while the array is still
+    /// empty; states with one or two children then fill the gaps. (Placing them in trie order
+    /// leaves the states with many children nowhere to go but an ever sparser tail.)
     init(sortedEntries entries: [Entry]) {
-        grow(to: max(1024, entries.count * 2))
+        let trie = PlainTrie(sortedEntries: entries)
+        grow(to: max(1024, trie.nodeCount * 2))
         occupy(0, label: DoubleArrayTrie.freeCheck - 1)   // the root: no label reaches it
-        insertChildren(of: 0, entries: entries, range: 0..<entries.count, depth: 0)
+        var cellOfNode = [Int](repeating: -1, count: trie.nodeCount)
+        var baseOfNode = [Int32](repeating: DoubleArrayTrie.leafBase, count: trie.nodeCount)
+        cellOfNode[0] = 0
+        let internalNodes = (0..<trie.nodeCount).filter { !trie.children[$0].isEmpty }
+            .sorted { (trie.children[$0].count, $1) > (trie.children[$1].count, $0) }
+        for node in internalNodes {
+            let children = trie.children[node]
+            let begin = findBase(for: children.map(\.code))
+            baseOfNode[node] = Int32(begin)
+            isBase[begin] = true
+            for child in children {
+                occupy(begin + Int(child.code), label: child.code)
+                cellOfNode[child.node] = begin + Int(child.code)
+            }
+        }
+        for node in 0..<trie.nodeCount {
+            base[cellOfNode[node]] = baseOfNode[node]
+            logFrequency[cellOfNode[node]] = trie.logFrequency[node]
+        }
         let size = (check.lastIndex { $0 != DoubleArrayTrie.freeCheck } ?? 0) + 1
         base.removeLast(base.count - size)
         check.removeLast(check.count - size)
@@ -55,32 +78,6 @@ struct DoubleArrayTrieBuilder {
         if next >= 0 { previousFree[Int(next)] = previous } else { lastFree = previous }
     }
 
-    /// Places the children of `state`: the distinct codes at `depth` of the entries in `range`,
-    /// which all share the path to `state`. An entry exactly `depth` long is the word at `state`.
-    private mutating func insertChildren(of state: Int, entries: [Entry], range: Range<Int>, depth: Int) {
-        var groups: [(code: UInt16, range: Range<Int>)] = []
-        var index = range.lowerBound
-        if index < range.upperBound, entries[index].codes.count == depth {
-            logFrequency[state] = entries[index].logFrequency
-            index += 1
-        }
-        while index < range.upperBound {
-            let code = entries[index].codes[depth]
-            var end = index + 1
-            while end < range.upperBound, entries[end].codes[depth] == code { end += 1 }
-            groups.append((code, index..<end))
-            index = end
-        }
-        guard !groups.isEmpty else { return }
-        let begin = findBase(for: groups.map(\.code))
-        base[state] = Int32(begin)
-        isBase[begin] = true
-        for group in groups { occupy(begin + Int(group.code), label: group.code) }
-        for group in groups {
-            insertChildren(of: begin + Int(group.code), entries: entries, range: group.range, depth: depth + 1)
-        }
-    }
-
     /// The first unused base at which every code lands on a free cell.
     private mutating func findBase(for codes: [UInt16]) -> Int {
         let first = Int(codes[0])
@@ -96,6 +93,31 @@ struct DoubleArrayTrieBuilder {
                 return begin
             }
             cell = nextFree[Int(cell)]
+        }
+    }
+}
+
+/// A trie as plain arrays of children, the builder's input.
+private struct PlainTrie {
+    var children: [[(code: UInt16, node: Int)]] = [[]]
+    var logFrequency: [Float] = [-1]
+    var nodeCount: Int { children.count }
+
+    init(sortedEntries entries: [DoubleArrayTrieBuilder.Entry]) {
+        for entry in entries {
+            var node = 0
+            for code in entry.codes {
+                if let last = children[node].last, last.code == code {
+                    node = last.node
+                } else {
+                    let child = children.count
+                    children.append([])
+                    logFrequency.append(-1)
+                    children[node].append((code, child))
+                    node = child
+                }
+            }
+            logFrequency[node] = entry.logFrequency
         }
     }
 }
