@@ -4,44 +4,50 @@
 struct DecodedLine {
     /// The line's bytes: valid UTF-8 (invalid input was repaired with U+FFFD).
     private(set) var bytes: [UInt8] = []
-    /// The line's scalars as typed.
+    /// The line's scalars as typed. Like the arrays below, it may be longer than `count`:
+    /// storage is kept from line to line, and only the first `count` entries belong to this line.
     private(set) var scalars: [UInt32] = []
     /// The scalars folded for matching (`MatchingFold`).
     private(set) var folded: [UInt32] = []
     private(set) var classes: [ScalarClass] = []
-    /// `utf8Offsets[i]` is where scalar `i` starts in `bytes`; one more entry marks the end.
+    /// `utf8Offsets[i]` is where scalar `i` starts in `bytes`; entry `count` marks the end.
     private(set) var utf8Offsets: [Int32] = []
     /// Whether the line holds an `@`, so e-mail addresses need looking for.
     private(set) var containsAt = false
-
-    var count: Int { scalars.count }
+    /// The number of scalars in the line.
+    private(set) var count = 0
 
     /// Loads a line. Returns false when the bytes were not valid UTF-8 and had to be repaired.
     /// - Complexity: O(n).
     @discardableResult
     mutating func load(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.removeAll(keepingCapacity: true)
-        scalars.removeAll(keepingCapacity: true)
-        folded.removeAll(keepingCapacity: true)
-        classes.removeAll(keepingCapacity: true)
-        utf8Offsets.removeAll(keepingCapacity: true)
-        containsAt = false
-        if UTF8Validation.isValid(input) {
+        let valid = UTF8Validation.isValid(input)
+        if valid {
             bytes.append(contentsOf: input)
-            decodeValidBytes()
-            return true
+        } else {
+            bytes.append(contentsOf: String(decoding: input, as: UTF8.self).utf8)
         }
-        bytes.append(contentsOf: String(decoding: input, as: UTF8.self).utf8)
         decodeValidBytes()
-        return false
+        return valid
     }
 
     private mutating func decodeValidBytes() {
-        scalars.reserveCapacity(bytes.count)
-        folded.reserveCapacity(bytes.count)
-        classes.reserveCapacity(bytes.count)
-        utf8Offsets.reserveCapacity(bytes.count + 1)
+        let capacity = bytes.count + 1
+        if scalars.count < capacity {
+            let size = max(capacity, scalars.count * 2)
+            scalars = [UInt32](repeating: 0, count: size)
+            folded = [UInt32](repeating: 0, count: size)
+            classes = [ScalarClass](repeating: .space, count: size)
+            utf8Offsets = [Int32](repeating: 0, count: size)
+        }
+        var sawAt = false
+        var scalarCount = 0
         bytes.withUnsafeBufferPointer { input in
+        scalars.withUnsafeMutableBufferPointer { scalars in
+        folded.withUnsafeMutableBufferPointer { folded in
+        classes.withUnsafeMutableBufferPointer { classes in
+        utf8Offsets.withUnsafeMutableBufferPointer { offsets in
             var index = 0
             let end = input.count
             while index < end {
@@ -51,7 +57,6 @@ struct DecodedLine {
                 if lead < 0x80 {
                     scalar = lead
                     length = 1
-                    if lead == 0x40 { containsAt = true }
                 } else if lead < 0xE0 {
                     scalar = (lead & 0x1F) << 6 | UInt32(input[index + 1] & 0x3F)
                     length = 2
@@ -64,15 +69,22 @@ struct DecodedLine {
                     length = 4
                 }
                 let fold = MatchingFold.fold(scalar)
-                if fold == 0x40 { containsAt = true }
-                scalars.append(scalar)
-                folded.append(fold)
-                classes.append(ScalarClass.of(fold))
-                utf8Offsets.append(Int32(truncatingIfNeeded: index))
+                if fold == 0x40 { sawAt = true }
+                scalars[scalarCount] = scalar
+                folded[scalarCount] = fold
+                classes[scalarCount] = ScalarClass.of(fold)
+                offsets[scalarCount] = Int32(truncatingIfNeeded: index)
+                scalarCount += 1
                 index += length
             }
-            utf8Offsets.append(Int32(truncatingIfNeeded: end))
+            offsets[scalarCount] = Int32(truncatingIfNeeded: end)
         }
+        }
+        }
+        }
+        }
+        count = scalarCount
+        containsAt = sawAt
     }
 }
 

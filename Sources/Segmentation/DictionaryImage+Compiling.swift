@@ -47,7 +47,7 @@ extension DictionaryImage {
             }
         }
         let supplementary = sortedScalars.filter { $0 >= 0x10000 }.sorted()
-        let layout = ImageLayout(stateCount: trie.base.count, alphabetSize: alphabetSize, supplementaryCount: supplementary.count)
+        let layout = ImageLayout(stateCount: trie.cells.count, alphabetSize: alphabetSize, supplementaryCount: supplementary.count)
         var payload = [UInt8](repeating: 0, count: layout.payloadLength)
         payload.withUnsafeMutableBytes { raw in
             func write<T>(_ values: [T], at range: Range<Int>) {
@@ -60,9 +60,7 @@ extension DictionaryImage {
             write(bmp, at: layout.bmpCodes)
             write(supplementary, at: layout.supplementaryScalars)
             write(supplementary.map { UInt32(codeOf[$0]!) }, at: layout.supplementaryCodes)
-            write(trie.base, at: layout.base)
-            write(trie.logFrequency, at: layout.logFrequency)
-            write(trie.check, at: layout.check)
+            write(trie.cells, at: layout.trieCells)
             write(model.start.map(hmmValue), at: layout.hmmStart)
             write(model.transition.joined().map(hmmValue), at: layout.hmmTransition)
             write(emission, at: layout.hmmEmission)
@@ -71,7 +69,7 @@ extension DictionaryImage {
         header.withUnsafeMutableBytes { raw in
             raw.copyBytes(from: magic)
             raw.storeBytes(of: formatVersion.littleEndian, toByteOffset: 8, as: UInt32.self)
-            raw.storeBytes(of: UInt32(trie.base.count).littleEndian, toByteOffset: 12, as: UInt32.self)
+            raw.storeBytes(of: UInt32(trie.cells.count).littleEndian, toByteOffset: 12, as: UInt32.self)
             raw.storeBytes(of: UInt32(alphabetSize).littleEndian, toByteOffset: 16, as: UInt32.self)
             raw.storeBytes(of: UInt32(supplementary.count).littleEndian, toByteOffset: 20, as: UInt32.self)
             raw.storeBytes(of: UInt32(frequencies.count).littleEndian, toByteOffset: 24, as: UInt32.self)

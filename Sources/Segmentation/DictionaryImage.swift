@@ -5,11 +5,11 @@
 /// format version, state count, alphabet size, supplementary-scalar count, word count, log of the
 /// total frequency, digest of the source texts, checksum and length of the payload — then the
 /// payload: BMP code table (UInt16 × 65536), supplementary scalars and codes (UInt32 each), trie
-/// bases (Int32), word log-frequencies (Float), trie checks (UInt16), HMM start (4 Float),
-/// transitions (16 Float) and emissions (4 Float per code).
+/// cells (UInt64: base, check, fixed-point log frequency), HMM start (4 Float), transitions
+/// (16 Float) and emissions (4 Float per code).
 public final class DictionaryImage: @unchecked Sendable {
     static let magic: [UInt8] = Array("KEFUDICT".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerSize = 64
 
     let alphabet: Alphabet
@@ -21,37 +21,31 @@ public final class DictionaryImage: @unchecked Sendable {
     public let wordCount: Int
     /// Digest of the source texts this image was compiled from.
     public let sourceDigest: UInt64
-    private let storage: UnsafeMutableRawBufferPointer
+    private let owner: AnyObject
 
-    /// Loads and verifies an image file.
+    /// Loads and verifies an image file. The file is mapped into memory, not copied.
     public convenience init(contentsOf path: String) throws(DictionaryImageError) {
-        let bytes: [UInt8]
+        let mapping: MappedFile
         do {
-            bytes = try FileBytes.read(path)
+            mapping = try MappedFile(path: path)
         } catch {
             throw DictionaryImageError(path: path, problem: "cannot read: \(error.problem)")
         }
         do {
-            try self.init(bytes: bytes)
+            try self.init(bytes: mapping.bytes, keepingAlive: mapping)
         } catch {
             throw DictionaryImageError(path: path, problem: error.problem)
         }
     }
 
-    /// Loads and verifies an image held in memory.
+    /// Loads and verifies an image held in memory (the bytes are copied).
     public convenience init(bytes: [UInt8]) throws(DictionaryImageError) {
-        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 8), alignment: 8)
-        bytes.withUnsafeBytes { storage.copyMemory(from: $0) }
-        do {
-            try self.init(owning: UnsafeMutableRawBufferPointer(rebasing: storage[0..<bytes.count]))
-        } catch {
-            storage.deallocate()
-            throw error
-        }
+        let copy = AlignedBytes(bytes)
+        try self.init(bytes: copy.bytes, keepingAlive: copy)
     }
 
-    private init(owning storage: UnsafeMutableRawBufferPointer) throws(DictionaryImageError) {
-        let bytes = UnsafeRawBufferPointer(storage)
+    /// - Parameter owner: keeps `bytes` valid for the image's lifetime.
+    private init(bytes: UnsafeRawBufferPointer, keepingAlive owner: AnyObject) throws(DictionaryImageError) {
         guard bytes.count >= Self.headerSize, Array(bytes[0..<8]) == Self.magic else {
             throw DictionaryImageError(path: nil, problem: "not a Kefu dictionary image (bad magic number)")
         }
@@ -75,16 +69,13 @@ public final class DictionaryImage: @unchecked Sendable {
             let raw = UnsafeRawBufferPointer(rebasing: payload[range])
             return UnsafeBufferPointer(start: raw.baseAddress?.assumingMemoryBound(to: T.self), count: raw.count / MemoryLayout<T>.stride)
         }
-        self.storage = storage
+        self.owner = owner
         alphabet = Alphabet(
             bmpCodes: section(layout.bmpCodes, UInt16.self),
             supplementaryScalars: section(layout.supplementaryScalars, UInt32.self),
             supplementaryCodes: section(layout.supplementaryCodes, UInt32.self),
             size: alphabetSize)
-        trie = DoubleArrayTrie(
-            base: section(layout.base, Int32.self),
-            check: section(layout.check, UInt16.self),
-            logFrequency: section(layout.logFrequency, Float.self))
+        trie = DoubleArrayTrie(cells: section(layout.trieCells, UInt64.self))
         model = HiddenMarkovModel(
             start: section(layout.hmmStart, Float.self),
             transition: section(layout.hmmTransition, Float.self),
@@ -92,20 +83,15 @@ public final class DictionaryImage: @unchecked Sendable {
         wordCount = Int(u32(24))
         logTotal = Double(bitPattern: u64(32))
         sourceDigest = u64(40)
-        guard (0..<stateCount).allSatisfy({ trie.base[$0] == DoubleArrayTrie.leafBase || (0...0x7FFF_0000).contains(trie.base[$0]) }),
-              trie.check.allSatisfy({ $0 == DoubleArrayTrie.freeCheck || Int($0) < alphabetSize }),
-              alphabet.bmpCodes.allSatisfy({ Int($0) < alphabetSize }),
-              alphabet.supplementaryCodes.allSatisfy({ Int($0) < alphabetSize }) else {
-            throw DictionaryImageError(path: nil, problem: "inconsistent tables: the file is corrupted")
-        }
+        // Every table read is bounds-checked where it is used (trie targets against the cell
+        // count, HMM rows against the alphabet size), so the checksum is the only scan needed.
     }
 
-    deinit { storage.deallocate() }
 }
 
 /// Where each section of an image lies in its payload.
 struct ImageLayout {
-    let bmpCodes, supplementaryScalars, supplementaryCodes, base, logFrequency, check: Range<Int>
+    let bmpCodes, supplementaryScalars, supplementaryCodes, trieCells: Range<Int>
     let hmmStart, hmmTransition, hmmEmission: Range<Int>
     let payloadLength: Int
 
@@ -119,9 +105,7 @@ struct ImageLayout {
         bmpCodes = next(0x10000 * 2)
         supplementaryScalars = next(supplementaryCount * 4)
         supplementaryCodes = next(supplementaryCount * 4)
-        base = next(stateCount * 4)
-        logFrequency = next(stateCount * 4)
-        check = next(stateCount * 2)
+        trieCells = next(stateCount * 8)
         hmmStart = next(4 * 4)
         hmmTransition = next(16 * 4)
         hmmEmission = next(alphabetSize * 4 * 4)

@@ -9,9 +9,11 @@ struct DoubleArrayTrieBuilder {
         var logFrequency: Float
     }
 
-    private(set) var base: [Int32] = []
-    private(set) var check: [UInt16] = []
-    private(set) var logFrequency: [Float] = []
+    /// The finished trie's cells.
+    private(set) var cells: [UInt64] = []
+    private var base: [Int32] = []
+    private var check: [UInt16] = []
+    private var logFrequency: [Float] = []
     private var isBase: [Bool] = []
     /// Free cells form a doubly linked list, so the search for a base visits only free cells.
     private var nextFree: [Int32] = []
@@ -48,10 +50,12 @@ struct DoubleArrayTrieBuilder {
             logFrequency[cellOfNode[node]] = trie.logFrequency[node]
         }
         let size = (check.lastIndex { $0 != DoubleArrayTrie.freeCheck } ?? 0) + 1
-        base.removeLast(base.count - size)
-        check.removeLast(check.count - size)
-        logFrequency.removeLast(logFrequency.count - size)
         check[0] = DoubleArrayTrie.freeCheck
+        cells = (0..<size).map { cell in
+            DoubleArrayTrie.cell(
+                base: base[cell], check: check[cell],
+                logFrequency: logFrequency[cell] < 0 ? DoubleArrayTrie.notAWord : DoubleArrayTrie.storedLogFrequency(logFrequency[cell]))
+        }
     }
 
     private mutating func grow(to capacity: Int) {

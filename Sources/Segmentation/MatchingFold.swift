@@ -12,6 +12,9 @@ enum MatchingFold {
         }
         if scalar == 0x3000 { return 0x20 }
         if scalar >= 0x2E80 && scalar < 0xFF01 { return scalar }   // CJK punctuation, kana, Chinese: unchanged
+        if scalar >= 0x2000 && scalar < 0x2C00 && !(0x2160...0x216F).contains(scalar) && !(0x24B6...0x24CF).contains(scalar) {
+            return scalar   // punctuation and symbols: no case, except Roman numerals and circled letters
+        }
         if (0xFF01...0xFF5E).contains(scalar) {
             let halfWidth = scalar - 0xFEE0
             return (0x41...0x5A).contains(halfWidth) ? halfWidth | 0x20 : halfWidth

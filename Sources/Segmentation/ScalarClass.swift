@@ -28,8 +28,17 @@ enum ScalarClass: UInt8, Sendable {
     static func of(_ scalar: UInt32) -> ScalarClass {
         if scalar < 0x80 { return asciiTable[Int(scalar)] }
         if isHan(scalar) { return .han }
+        if scalar >= punctuationTableStart && scalar < punctuationTableEnd {
+            return punctuationTable[Int(scalar - punctuationTableStart)]
+        }
         return ofNonASCII(scalar)
     }
+
+    /// General punctuation, symbols and CJK punctuation (U+2000–U+30FF) come up in almost every
+    /// Chinese line (“”、—…。《》), so their classes are looked up once and kept in a table.
+    private static let punctuationTableStart: UInt32 = 0x2000
+    private static let punctuationTableEnd: UInt32 = 0x3100
+    private static let punctuationTable: [ScalarClass] = (punctuationTableStart..<punctuationTableEnd).map(ofNonASCII)
 
     /// Whether `scalar` is a Chinese character.
     @inline(__always)

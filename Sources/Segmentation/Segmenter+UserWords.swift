@@ -39,7 +39,7 @@ extension Segmenter {
             logProbability += Double(lexicon.logFrequency(ofCodes: codes) ?? 0) - logTotal
         }
         let suggested = log((exp(logProbability + logTotal)).rounded(.down) + 1)
-        let current = Double(lexicon.logFrequency(ofCodes: workspace.line.folded.map { lexicon.code(of: $0) }) ?? 0)
+        let current = Double(lexicon.logFrequency(ofCodes: workspace.line.folded[0..<workspace.line.count].map { lexicon.code(of: $0) }) ?? 0)
         return Float(max(suggested, current))
     }
 }

@@ -9,8 +9,11 @@ extension Segmenter {
     /// Latin word or number, which are atomic units.
     /// - Complexity: O(n × longest word).
     func segmentBlock(_ block: Range<Int>, in workspace: inout SegmentationWorkspace) {
-        let line = workspace.line
-        for position in block { workspace.codes[position] = lexicon.code(of: line.folded[position]) }
+        let folded = workspace.line.folded
+        let lexicon = lexicon
+        workspace.codes.withUnsafeMutableBufferPointer { codes in
+            for position in block { codes[position] = lexicon.code(of: folded[position]) }
+        }
         findBestRoute(block, in: &workspace)
         emitRoute(block, in: &workspace)
     }
@@ -51,7 +54,7 @@ extension Segmenter {
                         let value = lexicon.overlayValue(at: userState)
                         if value >= 0 { logFrequency = value } else if value == Lexicon.removed { continue }
                     }
-                    if logFrequency < 0, state >= 0 { logFrequency = trie.logFrequency[Int(state)] }
+                    if logFrequency < 0, state >= 0 { logFrequency = trie.wordLogFrequency(at: state) ?? -1 }
                     guard logFrequency >= 0 else { continue }
                     let score = Double(logFrequency) - logTotal + scores[position]
                     if score >= bestScore {

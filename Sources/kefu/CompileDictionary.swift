@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Segmentation
 
 /// `kefu compile-dictionary`: turns jieba's text dictionary and HMM model into the binary image
