@@ -6,42 +6,39 @@ import Darwin
 
 /// Reading whole files as bytes, with errors that name the file.
 enum FileBytes {
-    /// The bytes of the file at `path`.
+    /// The bytes of the file at `path` (a pipe such as `<(…)` works too).
     static func read(_ path: String) throws(FileReadError) -> [UInt8] {
-        let storage = try readAligned(path)
-        defer { storage.deallocate() }
-        return Array(storage)
+        let (descriptor, size) = try openForReading(path)
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(size)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { readBytes(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileReadError(path: path, problem: String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
     }
 
-    /// The bytes of the file at `path` in 8-byte-aligned memory the caller must deallocate.
-    static func readAligned(_ path: String) throws(FileReadError) -> UnsafeMutableRawBufferPointer {
+    /// Opens `path` for reading and tells its size; a directory is an error.
+    fileprivate static func openForReading(_ path: String) throws(FileReadError) -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw FileReadError(path: path, problem: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw FileReadError(path: path, problem: String(cString: strerror(errno))) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, problem: "is a directory") }
-        var capacity = max(Int(status.st_size), 1 << 12)
-        var storage = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 8)
-        var count = 0
-        while true {
-            if count == capacity {   // the file grew, or is a pipe
-                let larger = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity * 2, alignment: 8)
-                larger.copyMemory(from: UnsafeRawBufferPointer(storage))
-                storage.deallocate()
-                storage = larger
-                capacity *= 2
-            }
-            let result = readBytes(descriptor, storage.baseAddress! + count, capacity - count)
-            if result < 0 {
-                if errno == EINTR { continue }
-                let problem = String(cString: strerror(errno))
-                storage.deallocate()
-                throw FileReadError(path: path, problem: problem)
-            }
-            if result == 0 { return UnsafeMutableRawBufferPointer(rebasing: storage[0..<count]) }
-            count += result
+        guard fstat(descriptor, &status) == 0 else {
+            let problem = String(cString: strerror(errno))
+            close(descriptor)
+            throw FileReadError(path: path, problem: problem)
         }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            close(descriptor)
+            throw FileReadError(path: path, problem: "is a directory")
+        }
+        return (descriptor, Int(status.st_size))
     }
 }
 
@@ -50,14 +47,9 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
     init(path: String) throws(FileReadError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw FileReadError(path: path, problem: String(cString: strerror(errno))) }
+        let (descriptor, size) = try FileBytes.openForReading(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw FileReadError(path: path, problem: String(cString: strerror(errno))) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw FileReadError(path: path, problem: "is a directory") }
-        let size = Int(status.st_size)
-        guard size > 0 else { bytes = UnsafeRawBufferPointer(start: nil, count: 0); return }
+        guard size > 0 else { throw FileReadError(path: path, problem: "is empty") }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
             throw FileReadError(path: path, problem: String(cString: strerror(errno)))
         }
