@@ -48,4 +48,29 @@ extension SegmentationWorkspace {
     /// Where scalar `index` of the current line starts in `lineBytes`; `count` gives the end.
     @inline(__always)
     public func utf8Offset(ofScalar index: Int32) -> Int { Int(line.utf8Offsets[Int(index)]) }
+
+    /// Calls `body` with a view of the current line's tokens that reads their bytes without copying.
+    public func withTokenBytes<Result>(_ body: (TokenBytes) -> Result) -> Result {
+        line.bytes.withUnsafeBufferPointer { bytes in
+            line.utf8Offsets.withUnsafeBufferPointer { offsets in
+                spans.withUnsafeBufferPointer { spans in
+                    body(TokenBytes(lineBytes: bytes, utf8Offsets: offsets, spans: spans))
+                }
+            }
+        }
+    }
+}
+
+/// The current line's tokens and their UTF-8 bytes, for writers on the hot path.
+public struct TokenBytes {
+    let lineBytes: UnsafeBufferPointer<UInt8>
+    let utf8Offsets: UnsafeBufferPointer<Int32>
+    /// The tokens, in order.
+    public let spans: UnsafeBufferPointer<TokenSpan>
+
+    /// The bytes of `span`'s text, as typed.
+    @inline(__always)
+    public func bytes(of span: TokenSpan) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: lineBytes[Int(utf8Offsets[Int(span.start)])..<Int(utf8Offsets[Int(span.end)])])
+    }
 }

@@ -19,7 +19,7 @@ struct OutputBuffer {
     mutating func append(_ byte: UInt8) { bytes.append(byte) }
 
     @inline(__always)
-    mutating func append(_ slice: ArraySlice<UInt8>) { bytes.append(contentsOf: slice) }
+    mutating func append(_ slice: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: slice) }
 
     mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
 

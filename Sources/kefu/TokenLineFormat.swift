@@ -6,20 +6,26 @@ struct TokenLineFormat {
     var kinds: Bool
 
     func write(_ workspace: SegmentationWorkspace, to output: inout OutputBuffer) {
-        let bytes = workspace.lineBytes
-        if !offsets {
-            for (index, span) in workspace.spans.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: " ")) }
-                output.append(bytes[workspace.utf8Offset(ofScalar: span.start)..<workspace.utf8Offset(ofScalar: span.end)])
+        workspace.withTokenBytes { tokens in
+            if offsets {
+                writeJSON(tokens, to: &output)
+            } else {
+                for (index, span) in tokens.spans.enumerated() {
+                    if index > 0 { output.append(UInt8(ascii: " ")) }
+                    output.append(tokens.bytes(of: span))
+                }
+                output.append(UInt8(ascii: "\n"))
             }
-            output.append(UInt8(ascii: "\n"))
-            return
         }
+    }
+
+    /// `[{"text":"订单","start":2,"end":4}]`, offsets in Unicode scalars.
+    private func writeJSON(_ tokens: TokenBytes, to output: inout OutputBuffer) {
         output.append(UInt8(ascii: "["))
-        for (index, span) in workspace.spans.enumerated() {
+        for (index, span) in tokens.spans.enumerated() {
             if index > 0 { output.append(UInt8(ascii: ",")) }
             output.append("{\"text\":")
-            JSONText.appendString(bytes[workspace.utf8Offset(ofScalar: span.start)..<workspace.utf8Offset(ofScalar: span.end)], to: &output)
+            JSONText.appendString(tokens.bytes(of: span), to: &output)
             output.append(",\"start\":")
             output.append(decimal: Int(span.start))
             output.append(",\"end\":")
@@ -39,7 +45,7 @@ struct TokenLineFormat {
 enum JSONText {
     /// Appends `bytes` (valid UTF-8) as a quoted JSON string, escaping quotes, backslashes and
     /// control characters.
-    static func appendString(_ bytes: ArraySlice<UInt8>, to output: inout OutputBuffer) {
+    static func appendString(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout OutputBuffer) {
         output.append(UInt8(ascii: "\""))
         for byte in bytes {
             switch byte {
