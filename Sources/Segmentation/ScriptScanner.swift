@@ -14,6 +14,7 @@ struct ScriptScanner {
     /// The token that starts with a letter or digit at `start`: a URL, an e-mail address, a phone
     /// number, a number, a keycap emoji or a Latin word.
     func alphanumeric(at start: Int) -> (end: Int, kind: Token.Kind) {
+        if line.classes[start] == .digit, let keycap = keycapEnd(after: start + 1) { return (keycap, .emoji) }
         if line.classes[start] == .letter, let end = url(at: start) { return (end, .url) }
         if line.containsAt, let end = email(at: start) { return (end, .email) }
         var end = start
@@ -49,10 +50,9 @@ struct ScriptScanner {
     }
 
     /// A run of digits `start..<digitsEnd`, extended by thousands separators, a decimal part and a
-    /// percent sign; mobile-number shapes become phones, a lone digit before U+20E3 a keycap emoji.
+    /// percent sign; mobile-number shapes become phones.
     private func number(digitsFrom start: Int, to digitsEnd: Int) -> (end: Int, kind: Token.Kind) {
         let count = line.count
-        if digitsEnd - start == 1, let keycap = keycapEnd(after: digitsEnd) { return (keycap, .emoji) }
         if let phoneEnd = mobileNumber(at: start) { return (phoneEnd, .phone) }
         var end = digitsEnd
         // Thousands: 3,200 and 1,234,567 (ASCII commas only: ， is a sentence comma in Chinese).
@@ -157,18 +157,19 @@ struct ScriptScanner {
         guard position > start, position < line.count, line.folded[position] == 0x40 else { return nil }
         position += 1
         let domainStart = position
-        var lastDot = -1
         while position < line.count {
             let scalar = line.folded[position]
             if scalar == 0x2E {
                 guard position > domainStart, line.folded[position - 1] != 0x2E else { break }
-                lastDot = position
             } else if !(Self.isASCIIAlphanumeric(scalar) || scalar == 0x2D) {
                 break
             }
             position += 1
         }
+        // A sentence may end right after the address: `li.wei@example.com.`
         while position > domainStart, line.folded[position - 1] == 0x2E || line.folded[position - 1] == 0x2D { position -= 1 }
+        var lastDot = position - 1
+        while lastDot > domainStart, line.folded[lastDot] != 0x2E { lastDot -= 1 }
         guard lastDot > domainStart, lastDot < position - 2 else { return nil }
         for index in (lastDot + 1)..<position where !(0x61...0x7A).contains(line.folded[index]) { return nil }
         return position
@@ -184,10 +185,12 @@ struct ScriptScanner {
 
     // MARK: Everything else
 
-    /// A run of one punctuation mark or symbol repeated (`！！！`, `……`, `——`), or a `+86` phone.
+    /// A run of one punctuation mark or symbol repeated (`！！！`, `……`, `——`), a `+86` phone, or a
+    /// text symbol asked to look like an emoji (`❤️`, `☺️`, `#️⃣`).
     func punctuationOrSymbol(at start: Int) -> (end: Int, kind: Token.Kind) {
         if line.folded[start] == 0x2B, let end = internationalMobileNumber(at: start) { return (end, .phone) }
         if line.scalars[start] == 0x23 || line.scalars[start] == 0x2A, let keycap = keycapEnd(after: start + 1) { return (keycap, .emoji) }
+        if isEmojiPresentation(at: start) { return (emoji(at: start), .emoji) }
         let scalar = line.folded[start]
         var end = start + 1
         while end < line.count, line.folded[end] == scalar { end += 1 }
@@ -210,10 +213,15 @@ struct ScriptScanner {
             return marksEnd(from: pairEnd)
         }
         var end = marksEnd(from: start + 1)
-        while end < line.count, line.scalars[end - 1] == 0x200D, line.classes[end] == .emoji {
+        while end < line.count, line.scalars[end - 1] == 0x200D, line.classes[end] == .emoji || isEmojiPresentation(at: end) {
             end = marksEnd(from: end + 1)
         }
         return end
+    }
+
+    /// Whether the symbol at `position` is followed by U+FE0F, the selector that shows it as an emoji.
+    private func isEmojiPresentation(at position: Int) -> Bool {
+        line.classes[position] == .symbol && position + 1 < line.count && line.scalars[position + 1] == 0xFE0F
     }
 
     /// A run of scalars of the class at `start` (used for scripts without spaces: kana, Hangul, …).

@@ -19,8 +19,8 @@ struct Tokenize: ParsableCommand {
             standard error naming the line.
 
             Example:
-              echo '帮我查一下订单20241105123456，发到li.wei@example.com' | kefu tokenize
-              帮 我 查 一下 订单 20241105123456 ， 发到 li.wei@example.com
+              echo '我要退货，订单20241105123456，发票发到li.wei@example.com' | kefu tokenize
+              我 要 退货 ， 订单 20241105123456 ， 发票 发到 li.wei@example.com
             """
     )
 
