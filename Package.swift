@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .target(name: "ChatCore"),
@@ -18,13 +19,23 @@ let package = Package(
             dependencies: ["ChatCore"],
             resources: [.copy("Resources/jieba.kefudict"), .copy("Resources/LICENSE-jieba.txt")]
         ),
+        .target(name: "Entities", dependencies: ["ChatCore"]),
+        .target(name: "IntentMatching", dependencies: ["ChatCore", "Segmentation"]),
+        .target(
+            name: "BotDefinition",
+            dependencies: ["ChatCore", "Segmentation", "Entities", .product(name: "Yams", package: "Yams")]
+        ),
         .executableTarget(
             name: "kefu",
             dependencies: [
-                "ChatCore", "Segmentation",
+                "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore"]),
+        .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ChatCore", "Segmentation", "KefuTestSupport"]),
+        .testTarget(name: "IntentMatchingTests", dependencies: ["IntentMatching", "ChatCore", "Segmentation", "KefuTestSupport"]),
+        .testTarget(name: "BotDefinitionTests", dependencies: ["BotDefinition", "Entities", "ChatCore", "KefuTestSupport"]),
     ]
 )

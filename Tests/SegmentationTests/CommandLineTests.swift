@@ -2,76 +2,8 @@
 /// spaced tokens or JSON offsets on standard output, warnings and errors on standard error, and
 /// the exit statuses of the command-line contract.
 import Foundation
+import KefuTestSupport
 import Testing
-
-/// The `kefu` executable built beside the test binary, if there is one.
-enum Kefu {
-    static let path: String? = {
-        guard let executable = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
-        let candidate = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("kefu").path
-        return FileManager.default.isExecutableFile(atPath: candidate) ? candidate : nil
-    }()
-
-    struct Result {
-        var status: Int32
-        var output: [UInt8]
-        var error: String
-        var text: String { String(decoding: output, as: UTF8.self) }
-    }
-
-    /// Runs `kefu arguments…` with `input` on standard input.
-    static func run(_ arguments: [String], input: [UInt8]) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(path))
-        process.arguments = arguments
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // Feed standard input on its own thread so a large output cannot block the writer.
-        let writer = stdin.fileHandleForWriting
-        let data = Data(input)
-        let feeding = Thread {
-            try? writer.write(contentsOf: data)
-            try? writer.close()
-        }
-        feeding.start()
-        let errorData = LockedData()
-        let errorReader = stderr.fileHandleForReading
-        let draining = Thread { errorData.set(errorReader.readDataToEndOfFile()) }
-        draining.start()
-        let output = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errorData.isSet { usleep(1000) }
-        return Result(status: process.terminationStatus, output: [UInt8](output),
-                      error: String(decoding: errorData.value, as: UTF8.self))
-    }
-
-    static func run(_ arguments: [String], input: String) throws -> Result {
-        try run(arguments, input: Array(input.utf8))
-    }
-
-    /// A file in a fresh temporary directory; removed by `removeTemporaryFiles`.
-    static func temporaryFile(named name: String, contents: [UInt8]) throws -> String {
-        try ScratchDirectory().write(name, contents)
-    }
-
-    static func remove(_ path: String) {
-        try? FileManager.default.removeItem(at: URL(fileURLWithPath: path).deletingLastPathComponent())
-    }
-}
-
-/// Data handed from one thread to another.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private var done = false
-
-    func set(_ value: Data) { lock.lock(); data = value; done = true; lock.unlock() }
-    var isSet: Bool { lock.lock(); defer { lock.unlock() }; return done }
-    var value: Data { lock.lock(); defer { lock.unlock() }; return data }
-}
 
 @Suite("Command line", .enabled(if: Kefu.path != nil, "the kefu executable was not built next to the test binary; run `swift build` first"))
 struct CommandLineTests {

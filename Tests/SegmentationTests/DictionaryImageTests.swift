@@ -2,6 +2,7 @@
 /// with a reason, and the shipped image is not stale against the committed jieba sources.
 import ChatCore
 import Foundation
+import KefuTestSupport
 import Segmentation
 import Testing
 

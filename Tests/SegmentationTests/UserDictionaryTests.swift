@@ -2,6 +2,7 @@
 /// how user words change segmentation (a word without frequency wins, 0 removes, later wins).
 import ChatCore
 import Foundation
+import KefuTestSupport
 import Segmentation
 import Testing
 

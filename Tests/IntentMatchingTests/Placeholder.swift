@@ -1,0 +1,3 @@
+import Testing
+
+@Test("the IntentMatchingTests target builds") func builds() { #expect(Bool(true)) }
