@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "kefu", targets: ["kefu"]),
         .library(name: "Segmentation", targets: ["Segmentation"]),
+        .library(name: "Entities", targets: ["Entities"]),
+        .library(name: "IntentMatching", targets: ["IntentMatching"]),
+        .library(name: "BotDefinition", targets: ["BotDefinition"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
