@@ -1,0 +1,109 @@
+/// One thing a customer may want, as the bot folder defines it.
+///
+/// ```yaml
+/// - name: order_status
+///   description: 查询订单物流状态
+///   examples: [我的订单到哪了, 快递怎么还没到]
+///   slots:
+///     order_id: { entity: order_id, prompt: 请提供您的订单号（14位数字）。 }
+///   lookup: { table: orders, key: order_id }
+///   reply: 订单 {order_id} 当前状态：{order.status}，预计 {order.eta} 送达。
+/// ```
+public struct IntentDefinition: Hashable, Sendable {
+    /// The intent's name, unique in the bot: `order_status`.
+    public var name: String
+    /// What the intent is for, for people reading the bot.
+    public var description: String?
+    /// Lines customers say that mean this intent (at least two).
+    public var examples: [Example]
+    /// The values the intent needs before it can reply, in the order they are asked for.
+    public var slots: [SlotDefinition]
+    /// The table row the reply reads from, found by a slot's value.
+    public var lookup: TableLookup?
+    /// The reply, once every slot is filled.
+    public var reply: ReplyTemplate?
+    /// A yes/no question asked before an irreversible action (`确认取消订单 {order_id} 吗？`).
+    public var confirm: ReplyTemplate?
+    /// Where the intent is defined (its `- name:` entry).
+    public var location: SourceLocation
+
+    public init(name: String, description: String? = nil, examples: [Example], slots: [SlotDefinition] = [],
+                lookup: TableLookup? = nil, reply: ReplyTemplate? = nil, confirm: ReplyTemplate? = nil,
+                location: SourceLocation) {
+        self.name = name
+        self.description = description
+        self.examples = examples
+        self.slots = slots
+        self.lookup = lookup
+        self.reply = reply
+        self.confirm = confirm
+        self.location = location
+    }
+
+    /// The slot called `name`.
+    public func slot(named name: String) -> SlotDefinition? {
+        slots.first { $0.name == name }
+    }
+}
+
+/// One example line of an intent, with where it was written.
+public struct Example: Hashable, Sendable {
+    /// The line as written: `帮我查一下订单 20241105123456`.
+    public var text: String
+    public var location: SourceLocation
+
+    public init(text: String, location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+
+    /// The file it is in, relative to the bot folder.
+    public var file: String { location.file }
+    /// Its line in that file.
+    public var line: Int? { location.line }
+}
+
+/// A value an intent needs: which entity fills it and what to ask when it is missing.
+///
+/// `order_id: { entity: order_id, prompt: 请提供您的订单号（14位数字）。 }`; the short form
+/// `order_id: order_id` names the entity alone.
+public struct SlotDefinition: Hashable, Sendable {
+    /// The slot's name, used in templates as `{order_id}`.
+    public var name: String
+    /// A built-in entity (`phone`, `date`, …) or one the bot declares.
+    public var entity: String
+    /// The question that asks for the value.
+    public var prompt: String?
+    public var location: SourceLocation
+
+    public init(name: String, entity: String, prompt: String? = nil, location: SourceLocation) {
+        self.name = name
+        self.entity = entity
+        self.prompt = prompt
+        self.location = location
+    }
+}
+
+/// A row of a data table found by a slot's value: `lookup: { table: orders, key: order_id }`.
+public struct TableLookup: Hashable, Sendable {
+    /// The table's name (`orders` for `knowledge-base/tables/orders.csv`).
+    public var table: String
+    /// The slot whose value is looked up in the table's first column.
+    public var key: String
+    public var location: SourceLocation
+
+    public init(table: String, key: String, location: SourceLocation) {
+        self.table = table
+        self.key = key
+        self.location = location
+    }
+
+    /// The names templates may use for the table's row: the table's name and, when it ends in
+    /// `s`, the name without it (`orders` → `{order.status}` or `{orders.status}`).
+    public var aliases: [String] { Self.aliases(ofTable: table) }
+
+    /// The template aliases of a table called `table`.
+    public static func aliases(ofTable table: String) -> [String] {
+        table.count > 1 && table.hasSuffix("s") ? [String(table.dropLast()), table] : [table]
+    }
+}
