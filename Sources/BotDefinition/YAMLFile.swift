@@ -23,7 +23,7 @@ struct YAMLFile {
         } catch let error as YamlError {
             root = nil
             hasSyntaxError = true
-            log.error(Self.location(of: error, in: text, file: path), Self.message(for: error))
+            log.error(Self.location(of: error, in: text, file: path), Self.message(for: error, in: text))
         } catch {
             root = nil
             hasSyntaxError = true
@@ -129,10 +129,23 @@ struct YAMLFile {
 
     // MARK: Syntax errors
 
+    /// The scalar at a mark (line and column from 1, columns in scalars).
+    private static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if line == mark.line, column == mark.column { return scalar }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if line > mark.line { return nil }
+        }
+        return nil
+    }
+
     private static func location(of error: YamlError, in text: String, file: String) -> SourceLocation {
         switch error {
-        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _):
-            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            // At the end of the file, the place where the unfinished thing began says more.
+            let place = problem.contains("end of stream") ? context?.mark ?? mark : mark
+            return SourceLocation(file: file, line: place.line, column: place.column)
         case let .duplicatedKeysInMapping(_, context):
             return SourceLocation(file: file, line: context.mark.line, column: context.mark.column)
         case let .reader(_, offset?, _, _):
@@ -146,7 +159,10 @@ struct YAMLFile {
         }
     }
 
-    private static func message(for error: YamlError) -> String {
+    private static func message(for error: YamlError, in text: String) -> String {
+        if case let .scanner(_, _, mark, _) = error, character(at: mark, in: text) == "\t" {
+            return "YAML syntax error: a tab; YAML is indented with spaces, never tabs"
+        }
         let hint = "check the indentation (spaces, not tabs) and quote text that contains ': ' or starts with { [ * & ! | > ' \" % @ `"
         switch error {
         case let .scanner(context, problem, _, _), let .parser(context, problem, _, _), let .composer(context, problem, _, _):
