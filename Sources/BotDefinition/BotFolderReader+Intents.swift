@@ -30,12 +30,7 @@ extension BotFolderReader {
             log.warning(SourceLocation(file: "intents/"), "no intent files; add intents/*.yml with `intents:` (a list of intents)")
         }
         for path in paths {
-            guard let text = readText(path) else { continue }
-            let file = YAMLFile(path: path, text: text, log: &log)
-            if file.isEmpty {
-                log.warning(SourceLocation(file: path), "the file is empty; write `intents:` with a list of intents")
-            }
-            guard let root = file.root, !file.isEmpty else { continue }
+            guard let (file, root) = readYAML(path, emptyHint: "write `intents:` with a list of intents") else { continue }
             guard case .mapping = root else {
                 log.error(file.location(root), "an intents file should be a mapping with `intents:` (a list of intents) and optionally `entities:`, found \(YAMLFile.describe(root))")
                 continue

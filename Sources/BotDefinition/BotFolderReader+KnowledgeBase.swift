@@ -10,12 +10,7 @@ extension BotFolderReader {
         let ignored: Set<String> = ["tables", "dictionary.txt"]
         guard let paths = listFiles(in: "knowledge-base", extensions: ["yml", "yaml"], ignoring: ignored) else { return }
         for path in paths {
-            guard let text = readText(path) else { continue }
-            let file = YAMLFile(path: path, text: text, log: &log)
-            if file.isEmpty {
-                log.warning(SourceLocation(file: path), "the file is empty; write a list of entries (- id: …, questions: […], answer: …)")
-            }
-            guard let root = file.root, !file.isEmpty else { continue }
+            guard let (file, root) = readYAML(path, emptyHint: "write a list of entries (- id: …, questions: […], answer: …)") else { continue }
             guard case .sequence = root else {
                 log.error(file.location(root), "a knowledge-base file should be a list of entries (- id: …), found \(YAMLFile.describe(root))")
                 continue

@@ -1,5 +1,6 @@
 import Foundation
 import Segmentation
+import Yams
 
 /// Reads a bot folder and checks everything in it, collecting every problem instead of stopping
 /// at the first.
@@ -114,6 +115,18 @@ struct BotFolderReader {
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         return text
+    }
+
+    /// A YAML file of the folder and its root, or nil when it cannot be read, cannot be parsed or
+    /// is empty (logged; `emptyHint` says what to write in an empty file).
+    mutating func readYAML(_ path: String, emptyHint: String) -> (YAMLFile, Node)? {
+        guard let text = readText(path) else { return nil }
+        let file = YAMLFile(path: path, text: text, log: &log)
+        if file.isEmpty {
+            log.warning(SourceLocation(file: path), "the file is empty; \(emptyHint)")
+        }
+        guard let root = file.root, !file.isEmpty else { return nil }
+        return (file, root)
     }
 
     /// The line and column (in scalars) of the first byte that is not valid UTF-8.
