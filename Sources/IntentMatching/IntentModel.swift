@@ -1,41 +1,99 @@
 import ChatCore
 import Segmentation
 
-/// A line of text and the intent it means: one training or test example.
-public struct LabeledText: Hashable, Sendable {
-    public var text: String
-    public var label: String
+/// A trained intent classifier with out-of-scope detection: TF-IDF features over words and
+/// character n-grams, a linear SVM and a fastText-style embedding classifier, their calibrated
+/// combination, and a tuned out-of-scope rule.
+///
+/// ```swift
+/// let model = try IntentModel.train(on: examples, segmenter: segmenter)
+/// model.predict("我的快递怎么还没到").intent?.name   // "order_status"
+/// model.predict("啊啊啊啊").intent                    // nil: out of scope
+/// ```
+/// The model is an immutable value: `predict` may be called from many threads at once.
+public struct IntentModel: Sendable {
+    /// Every class the classifiers know, sorted; includes the out-of-scope label when trained with one.
+    let labels: [String]
+    /// The index of the out-of-scope class in `labels`, if there is one.
+    let outOfScopeClass: Int?
+    let extractor: FeatureExtractor
+    let vectorizer: TfidfVectorizer
+    let linear: LinearScorer
+    let embedding: EmbeddingClassifier
+    let combination: ScoreCombination
+    let rule: OutOfScopeRule
+    let segmenter: Segmenter
 
-    public init(text: String, label: String) {
-        self.text = text
-        self.label = label
+    /// The intents the model can predict, sorted, without the out-of-scope label.
+    public var intents: [String] {
+        labels.enumerated().filter { $0.offset != outOfScopeClass }.map(\.element)
     }
-}
 
-/// How to train an intent model.
-public struct IntentTrainingOptions: Hashable, Sendable {
-    /// Seeds every random choice: the same examples and seed give a bit-identical model.
-    public var seed: UInt64
-    /// The label of examples that mean none of the intents (CLINC150's `oos`); such examples teach
-    /// the out-of-scope threshold and are never predicted as an intent.
-    public var outOfScopeLabel: String?
+    /// The hex SHA-256 of the serialized model: equal hashes mean bit-identical models.
+    public var modelHash: String { SHA256.hexDigest(serialized()) }
 
-    public init(seed: UInt64 = 1, outOfScopeLabel: String? = nil) {
-        self.seed = seed
-        self.outOfScopeLabel = outOfScopeLabel
+    /// What was trained, for `kefu train` and reports: shapes, the calibrated mix and the
+    /// out-of-scope threshold.
+    public var summary: String {
+        "\(intents.count) intents, \(vectorizer.vocabulary.count) features, embedding dimension \(embedding.dimension), "
+            + "linear weight \(Self.format(combination.linearWeight)), out-of-scope threshold \(Self.format(rule.threshold))"
     }
-}
 
-/// How far training has got, for a progress bar.
-public struct TrainingProgress: Hashable, Sendable {
-    /// What is being trained (`"linear"`, `"embeddings"`, `"calibration"`).
-    public var stage: String
-    public var completed: Int
-    public var total: Int
+    /// The intent of `text`, or none when it is out of scope, with every intent ranked.
+    /// - Complexity: O(features × (classes + dimension)); tens of microseconds.
+    public func predict(_ text: String) -> IntentPrediction {
+        let line = vectorize(text)
+        let probabilities = combination.probabilities(linear: linear.scores(line.vector), embedding: embedding.scores(line.vector))
+        var ranking: [IntentScore] = []
+        ranking.reserveCapacity(labels.count)
+        var best = -1
+        for (label, name) in labels.enumerated() where label != outOfScopeClass {
+            ranking.append(IntentScore(name: name, confidence: Double(probabilities[label])))
+            if best < 0 || probabilities[label] > probabilities[best] { best = label }
+        }
+        ranking.sort { $0.confidence > $1.confidence || ($0.confidence == $1.confidence && $0.name < $1.name) }
+        guard best >= 0, let top = ranking.first else {
+            return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: "the model knows no intents")
+        }
+        if let reason = line.noiseReason {
+            return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: reason)
+        }
+        if let outOfScope = outOfScopeClass, probabilities[outOfScope] > probabilities[best] {
+            let reason = "closest to the out-of-scope examples (\(Self.format(probabilities[outOfScope])))"
+            return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: reason)
+        }
+        if probabilities[best] < rule.threshold {
+            let reason = "confidence \(Self.format(probabilities[best])) < \(Self.format(rule.threshold))"
+            return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: reason)
+        }
+        return IntentPrediction(intent: top, ranking: ranking)
+    }
 
-    public init(stage: String, completed: Int, total: Int) {
-        self.stage = stage
-        self.completed = completed
-        self.total = total
+    /// The features of `text` that pushed `intent`'s linear score up the most, best first:
+    /// 「我想退货」 for `return_request` → [("退货", 0.41), ("想 退货", 0.22), …].
+    public func explain(_ text: String, intent: String, top: Int) -> [(feature: String, weight: Double)] {
+        guard let label = labels.firstIndex(of: intent) else { return [] }
+        var features = TextFeatures()
+        extractor.extract(segmenter.tokenize(text), into: &features, names: true)
+        let line = vectorizer.vectorize(features)
+        var contributions: [(feature: String, weight: Double)] = []
+        for (position, index) in line.vector.indices.enumerated() {
+            let key = vectorizer.vocabulary.keys[Int(index)]
+            let weight = Double(line.vector.values[position] * linear.weights[Int(index) * linear.classCount + label])
+            contributions.append((features.names[key] ?? "?", weight))
+        }
+        contributions.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.feature < $1.feature) }
+        return Array(contributions.prefix(max(top, 0)))
+    }
+
+    func vectorize(_ text: String) -> TfidfVectorizer.VectorizedLine {
+        var features = TextFeatures()
+        extractor.extract(segmenter.tokenize(text), into: &features)
+        return vectorizer.vectorize(features)
+    }
+
+    static func format(_ value: Float) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 }

@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Trains a fastText-style classifier (Joulin et al. 2016): the line is the average of the
+/// embeddings of its features (words, word bigrams and character n-grams), a linear layer and a
+/// softmax give the intent; plain SGD with a linearly decaying rate, one example at a time in a
+/// seeded order.
+/// - Complexity: O(epochs × examples × (features + classes) × dimension).
+struct EmbeddingTrainer: Sendable {
+    var dimension = 32
+    var epochs = 10
+    var learningRate: Float = 0.5
+
+    /// Trains on `rows` (feature indices; values ignored), labels `0..<classCount`.
+    /// `losses` receives the mean loss of each epoch.
+    func train(rows: SparseRows, labels: [Int32], classCount: Int, featureCount: Int, seed: UInt64,
+               losses: inout [Double]) -> EmbeddingClassifier {
+        let d = dimension
+        var random = SeededRandom(seed: seed, stream: 0xE3B)
+        var input = [Float](repeating: 0, count: featureCount * d)
+        let limit = 1 / Float(d)
+        for index in input.indices { input[index] = random.symmetric(limit) }
+        var output = [Float](repeating: 0, count: classCount * d)
+        var hidden = [Float](repeating: 0, count: d)
+        var gradient = [Float](repeating: 0, count: d)
+        var probabilities = [Float](repeating: 0, count: classCount)
+        var order = (0..<rows.count).map { Int32($0) }
+        let totalSteps = Float(max(epochs * rows.count, 1))
+        var step: Float = 0
+        losses.removeAll()
+        for _ in 0..<epochs {
+            random.shuffle(&order, count: order.count)
+            var epochLoss = 0.0
+            for row in order {
+                let range = rows.row(Int(row))
+                guard !range.isEmpty else { continue }
+                let rate = learningRate * max(1 - step / totalSteps, 0)
+                step += 1
+                let target = Int(labels[Int(row)])
+                input.withUnsafeMutableBufferPointer { inputs in
+                    output.withUnsafeMutableBufferPointer { outputs in
+                        EmbeddingClassifier.average(rows.indices[range], inputs: UnsafeBufferPointer(inputs), dimension: d, into: &hidden)
+                        EmbeddingClassifier.softmax(hidden, outputs: UnsafeBufferPointer(outputs), dimension: d, into: &probabilities)
+                        epochLoss -= Double(logf(max(probabilities[target], 1e-8)))
+                        for index in 0..<d { gradient[index] = 0 }
+                        for label in 0..<classCount {
+                            let coefficient = rate * ((label == target ? 1 : 0) - probabilities[label])
+                            let base = label * d
+                            for index in 0..<d {
+                                gradient[index] += coefficient * outputs[base + index]
+                                outputs[base + index] += coefficient * hidden[index]
+                            }
+                        }
+                        let share = 1 / Float(range.count)
+                        for index in 0..<d { gradient[index] *= share }
+                        for position in range {
+                            let base = Int(rows.indices[position]) * d
+                            for index in 0..<d { inputs[base + index] += gradient[index] }
+                        }
+                    }
+                }
+            }
+            losses.append(epochLoss / Double(max(rows.count, 1)))
+        }
+        return EmbeddingClassifier(dimension: d, classCount: classCount, input: input, output: output)
+    }
+}

@@ -1,0 +1,19 @@
+/// How to train an intent model.
+public struct IntentTrainingOptions: Hashable, Sendable {
+    /// Seeds every random choice: the same examples and seed give a bit-identical model.
+    public var seed: UInt64
+    /// The label of examples that mean none of the intents (CLINC150's `oos`); such examples teach
+    /// the out-of-scope threshold and are never predicted as an intent.
+    public var outOfScopeLabel: String?
+    /// How many held-out folds calibrate the combination and tune the out-of-scope threshold.
+    public var folds: Int
+    /// Without out-of-scope examples: the share of held-out in-scope lines the threshold may reject.
+    public var inScopeRejectionRate: Double
+
+    public init(seed: UInt64 = 1, outOfScopeLabel: String? = nil, folds: Int = 3, inScopeRejectionRate: Double = 0.02) {
+        self.seed = seed
+        self.outOfScopeLabel = outOfScopeLabel
+        self.folds = folds
+        self.inScopeRejectionRate = inScopeRejectionRate
+    }
+}

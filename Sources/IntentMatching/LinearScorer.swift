@@ -1,0 +1,41 @@
+/// A trained linear classifier stored feature-major (`weights[feature × classes + class]`), so
+/// scoring a sparse line touches only the rows of its features.
+struct LinearScorer: Sendable, Equatable {
+    var classCount: Int
+    var weights: [Float]
+    var biases: [Float]
+
+    /// Joins one-vs-rest class weights into the feature-major layout.
+    init(classes: [LinearSVMTrainer.ClassWeights], featureCount: Int) {
+        classCount = classes.count
+        biases = classes.map(\.bias)
+        var weights = [Float](repeating: 0, count: featureCount * classes.count)
+        for (label, trained) in classes.enumerated() {
+            for feature in 0..<featureCount { weights[feature * classes.count + label] = trained.weights[feature] }
+        }
+        self.weights = weights
+    }
+
+    init(classCount: Int, weights: [Float], biases: [Float]) {
+        self.classCount = classCount
+        self.weights = weights
+        self.biases = biases
+    }
+
+    /// The margin of each class for `vector`.
+    /// - Complexity: O(non-zeros × classes).
+    func scores(_ vector: SparseVector) -> [Float] {
+        var scores = biases
+        let classes = classCount
+        scores.withUnsafeMutableBufferPointer { out in
+            weights.withUnsafeBufferPointer { w in
+                for (position, feature) in vector.indices.enumerated() {
+                    let value = vector.values[position]
+                    let base = Int(feature) * classes
+                    for label in 0..<classes { out[label] += value * w[base + label] }
+                }
+            }
+        }
+        return scores
+    }
+}

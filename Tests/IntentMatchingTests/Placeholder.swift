@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the IntentMatchingTests target builds") func builds() { #expect(Bool(true)) }
