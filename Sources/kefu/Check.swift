@@ -23,8 +23,9 @@ struct Check: ParsableCommand {
 
             Example:
               kefu check --bot demo
-              demo/intents/orders.yml:14:9: error: slot 'order_id' of intent 'order_status' names unknown entity 'orderid'; did you mean 'order_id'? …
-              1 error, 0 warnings in 4 files
+              demo/intents/orders.yml:7:5: error: unknown key 'exmaples' in an intent; …
+              demo/intents/orders.yml:13:27: error: slot 'city' … unknown entity 'cty' …
+              2 errors, 0 warnings in 4 files
             """
     )
 
