@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `kefu eval`: measure the engine on labelled data (`intents`; `faq` to come).
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure intent matching (and later FAQ retrieval) on labelled data.",
+        subcommands: [EvalIntents.self]
+    )
+}
