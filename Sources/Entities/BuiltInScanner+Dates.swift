@@ -31,6 +31,7 @@ extension BuiltInScanner {
     static let years = WordTable<Int>(["今年": 0, "明年": 1, "去年": -1, "后年": 2, "前年": -2])
     static let yearMark = WordTable(words: ["年"])
     static let monthMark = WordTable(words: ["月"])
+    static let monthCharacter = ScalarFold.fold("月")
     static let dayMarks = WordTable(words: ["日", "号", "號"])
     static let monthEnd = WordTable(words: ["底"])
     static let endOfMonthWords = WordTable(words: ["月底"])
@@ -130,7 +131,9 @@ extension BuiltInScanner {
         if let offset, let end = Self.monthEnd.match(in: line, at: dayStart) {
             return DateMatch(date: today.adding(months: offset.value).endOfMonth, end: end.end, period: nil)
         }
-        guard let day = smallInteger(at: dayStart, in: 1...31), let mark = Self.dayMarks.match(in: line, at: day.end),
+        // After 月 the day belongs to a month-and-day that did not read (2月30日): no bare day.
+        guard offset != nil || !line.has(Self.monthCharacter, at: start - 1),
+              let day = smallInteger(at: dayStart, in: 1...31), let mark = Self.dayMarks.match(in: line, at: day.end),
               !Self.notADay.contains(line[mark.end]) else { return nil }
         let date: CivilDate?
         if let offset {

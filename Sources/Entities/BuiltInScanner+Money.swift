@@ -16,7 +16,8 @@ extension BuiltInScanner {
     static let yuanUnits = WordTable(words: ["元", "块"])
     static let jiaoUnits = WordTable(words: ["毛", "角"])
     static let fenUnit = WordTable(words: ["分"])
-    static let qian = WordTable(words: ["钱"])
+    /// What may close an amount: 350块钱, 350元整.
+    static let qian = WordTable(words: ["钱", "整"])
 
     /// Money: ¥350, 350元, 三百五十块, 3.5万元, 350块钱, 99块9 → 99.9, 2块5毛 → 2.5, 5毛 → 0.5,
     /// 3毛5 → 0.35; 人民币/RMB → CNY, $ / 美元 → USD. 「一块」 alone is left out: it is more often

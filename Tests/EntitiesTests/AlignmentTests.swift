@@ -1,0 +1,54 @@
+import ChatCore
+import Entities
+import Testing
+
+@Suite("Spans and empty lines")
+struct AlignmentTests {
+    static let lines = [
+        "明天下午三点前退350元到13812345678", "我11月5号买的，12月1号还没到", "打 +86 138 1234 5678 或者 138-1234-5678",
+        "邮箱 Li.Wei@example.com 网址 https://shop.example.com/a?b=1", "99块9 2块5毛 5毛 350块钱 人民币350 RMB350 $20",
+        "三天 两个小时 半个月 一周 30分钟 半小时 一年 两个月", "下周三 这周五 本周五 星期五 礼拜五 11月5日 2026-12-01",
+        "👍🏽退款¥350，谢谢！！！", "订单２０２４１１０５１２３４５６已签收",
+    ]
+
+    @Test("every entity starts at a token start and ends at a token end; text is the original slice", arguments: lines)
+    func aligned(_ line: String) throws {
+        let segmenter = try #require(Fixture.segmenter)
+        let tokens = segmenter.tokenize(line)
+        let found = try Fixture.entities(line)
+        #expect(!found.isEmpty)
+        let starts = Set(tokens.map(\.scalarRange.lowerBound)), ends = Set(tokens.map(\.scalarRange.upperBound))
+        let scalars = Array(line.unicodeScalars)
+        var previousEnd = 0
+        for entity in found {
+            #expect(starts.contains(entity.scalarRange.lowerBound), "\(entity)")
+            #expect(ends.contains(entity.scalarRange.upperBound), "\(entity)")
+            #expect(entity.scalarRange.lowerBound >= previousEnd, "overlap or out of order: \(entity)")
+            previousEnd = entity.scalarRange.upperBound
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[entity.scalarRange])
+            #expect(entity.text == String(view))
+        }
+    }
+
+    @Test("a regex match that cuts a token is dropped")
+    func regexCuttingToken() throws {
+        let extractor = try EntityExtractor(patterns: [PatternEntity(name: "tail", pattern: #"\d{4}$"#)])
+        // 20241105123456 is one token; its last four digits are not an entity.
+        let found = try Fixture.entities("订单20241105123456", extractor: extractor)
+        #expect(found.map(\.name) == ["number"])
+    }
+
+    @Test("lines with nothing in them", arguments: ["啊啊啊啊", "osifhaskdnkauer", "？？？", "", "   ", "我要退货", "便宜一点", "我们一块去吧", "快递三四天"])
+    func nothing(_ line: String) throws {
+        #expect(try Fixture.entities(line).isEmpty)
+    }
+
+    @Test("tokens that do not match the line find nothing rather than trap")
+    func foreignTokens() throws {
+        let segmenter = try #require(Fixture.segmenter)
+        let tokens = segmenter.tokenize("明天下午三点前退350元到13812345678")
+        let found = EntityExtractor.builtInsOnly.extract(from: "明天", tokens: tokens, at: Fixture.reference)
+        #expect(found.allSatisfy { $0.scalarRange.upperBound <= 2 })
+    }
+}
