@@ -28,15 +28,17 @@ let package = Package(
             name: "BotDefinition",
             dependencies: ["ChatCore", "Segmentation", "Entities", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "ChatEngine", dependencies: ["ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition"]),
         .executableTarget(
             name: "kefu",
             dependencies: [
-                "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition",
+                "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "ChatEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
+        .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ChatCore", "Segmentation", "KefuTestSupport"]),
         .testTarget(name: "IntentMatchingTests", dependencies: ["IntentMatching", "ChatCore", "Segmentation", "KefuTestSupport"]),

@@ -1,0 +1,73 @@
+import BotDefinition
+import ChatCore
+import Entities
+import IntentMatching
+import Segmentation
+
+/// What a bot understands of a line: the segmenter with the bot's dictionary, the intent model
+/// trained on its examples, and its entity extractor. An immutable value, safe to share between
+/// conversations.
+///
+/// 「明天能送到吗？订单20241105123456」 → intent `delivery_time`, entities `date` = 2026-11-24 and
+/// `order_id` = 20241105123456.
+public struct LanguageUnderstanding: Sendable {
+    public let segmenter: Segmenter
+    public let intentModel: IntentModel
+    public let entityExtractor: EntityExtractor
+
+    public init(segmenter: Segmenter, intentModel: IntentModel, entityExtractor: EntityExtractor) {
+        self.segmenter = segmenter
+        self.intentModel = intentModel
+        self.entityExtractor = entityExtractor
+    }
+
+    /// Trains the understanding of `bot`: its dictionary goes into the segmenter, its intents'
+    /// examples train the intent model, its declared entities join the built-ins.
+    public static func train(
+        _ bot: Bot, options: IntentTrainingOptions = IntentTrainingOptions(),
+        progress: (TrainingProgress) -> Void = { _ in }
+    ) throws(UnderstandingError) -> LanguageUnderstanding {
+        let segmenter: Segmenter
+        do {
+            segmenter = try Segmenter.shipped(userWords: bot.dictionary)
+        } catch {
+            throw UnderstandingError("knowledge-base/dictionary.txt: \(error)")
+        }
+        let extractor: EntityExtractor
+        do {
+            extractor = try EntityExtractor(patterns: bot.patternEntities, lookups: bot.lookupEntities)
+        } catch {
+            throw UnderstandingError("\(error)")
+        }
+        let model: IntentModel
+        do {
+            model = try IntentModel.train(on: bot.trainingExamples, segmenter: segmenter, options: options, progress: progress)
+        } catch {
+            throw UnderstandingError("cannot train the intent model: \(error)")
+        }
+        return LanguageUnderstanding(segmenter: segmenter, intentModel: model, entityExtractor: extractor)
+    }
+
+    /// The tokens, intent and entities of `text`; relative dates and times are resolved against `reference`.
+    public func understand(_ text: String, at reference: ReferenceTime) -> Utterance {
+        let tokens = segmenter.tokenize(text)
+        return Utterance(
+            text: text, tokens: tokens, prediction: intentModel.predict(text),
+            entities: entityExtractor.extract(from: text, tokens: tokens, at: reference)
+        )
+    }
+}
+
+extension Bot {
+    /// Every intent example as a labelled line, in the bot's order.
+    public var trainingExamples: [LabeledText] {
+        intents.flatMap { intent in intent.examples.map { LabeledText(text: $0.text, label: intent.name) } }
+    }
+}
+
+/// Why a bot's understanding could not be built.
+public struct UnderstandingError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}
