@@ -15,21 +15,23 @@ struct LineText {
     let startsToken: [Bool]
     /// `endsToken[i]`: a token ends just before scalar `i`.
     let endsToken: [Bool]
-    /// The tokens, in line order.
+    /// The tokens that lie within the line, in line order.
     let tokens: [Token]
 
     init(_ line: String, tokens: [Token]) {
-        original = Array(line.unicodeScalars)
-        folded = original.map { ScalarFold.fold($0.value) }
+        let scalars = Array(line.unicodeScalars)
+        original = scalars
+        folded = scalars.map { ScalarFold.fold($0.value) }
+        let inLine = tokens.filter { $0.scalarRange.upperBound <= scalars.count && !$0.scalarRange.isEmpty }
         var starts = [Bool](repeating: false, count: original.count + 1)
         var ends = [Bool](repeating: false, count: original.count + 1)
-        for token in tokens where token.scalarRange.upperBound <= original.count && !token.scalarRange.isEmpty {
+        for token in inLine {
             starts[token.scalarRange.lowerBound] = true
             ends[token.scalarRange.upperBound] = true
         }
         startsToken = starts
         endsToken = ends
-        self.tokens = tokens
+        self.tokens = inLine
     }
 
     var count: Int { folded.count }

@@ -12,11 +12,13 @@ struct AlignmentTests {
     ]
 
     @Test("every entity starts at a token start and ends at a token end; text is the original slice", arguments: lines)
-    func aligned(_ line: String) throws {
+    func aligned(_ line: String) throws { try aligned(line, requireSome: true) }
+
+    private func aligned(_ line: String, requireSome: Bool) throws {
         let segmenter = try #require(Fixture.segmenter)
         let tokens = segmenter.tokenize(line)
         let found = try Fixture.entities(line)
-        #expect(!found.isEmpty)
+        #expect(!requireSome || !found.isEmpty)
         let starts = Set(tokens.map(\.scalarRange.lowerBound)), ends = Set(tokens.map(\.scalarRange.upperBound))
         let scalars = Array(line.unicodeScalars)
         var previousEnd = 0
@@ -47,8 +49,24 @@ struct AlignmentTests {
     @Test("tokens that do not match the line find nothing rather than trap")
     func foreignTokens() throws {
         let segmenter = try #require(Fixture.segmenter)
-        let tokens = segmenter.tokenize("明天下午三点前退350元到13812345678")
+        let tokens = segmenter.tokenize("明天下午三点前退350元到13812345678，邮箱 li.wei@example.com")
         let found = EntityExtractor.builtInsOnly.extract(from: "明天", tokens: tokens, at: Fixture.reference)
         #expect(found.allSatisfy { $0.scalarRange.upperBound <= 2 })
+    }
+
+    /// Fragments that are entities, parts of entities or neither, glued in random orders.
+    static let fragments = ["明天", "下午", "三点", "半", "退", "350", "元", "块", "9", "毛", "13812345678", " ", "-", "+86",
+                            "138", "1234", "5678", "周", "五", "下", "个", "月", "3号", "百分之", "二十", "万", "1.5", "¥",
+                            "天", "后", "前", "小时", "li.wei@example.com", "，", "一", "点", "零", "两", "：", "30", "年"]
+
+    @Test("random lines: entities are aligned, in order, without overlaps, with texts from the line", arguments: 0..<40)
+    func randomLines(_ seed: Int) throws {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15 &+ 1
+        var line = ""
+        for _ in 0..<12 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            line += Self.fragments[Int(state >> 33) % Self.fragments.count]
+        }
+        try aligned(line, requireSome: false)
     }
 }

@@ -50,7 +50,7 @@ struct BotEntityTests {
         #expect(found.map(\.value.jsonText) == [#""2026-11-24T15:00""#, #"{"amount":350,"currency":"CNY"}"#, #""13812345678""#])
     }
 
-    @Test("at equal length a regex entity beats a lookup list? no: declaration order, patterns first")
+    @Test("two bot entities on the same span: the regex entity, declared first, is kept")
     func equalLengthBotEntities() throws {
         let extractor = try EntityExtractor(patterns: [PatternEntity(name: "code", pattern: "帝都")],
                                             lookups: [LookupEntity(name: "city", values: ["北京": ["帝都"]])])
