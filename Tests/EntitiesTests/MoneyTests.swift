@@ -26,6 +26,7 @@ struct MoneyTests {
         EntityCase("20美元", "money", #"{"amount":20,"currency":"USD"}"#, "20美元"),
         EntityCase("50欧元", "money", #"{"amount":50,"currency":"EUR"}"#, "50欧元"),
         EntityCase("一块钱", "money", cny("1"), "一块钱"),
+        EntityCase("3元5角2分", "money", cny("3.52"), "3元5角2分"),
         EntityCase("我们一块去吧", []),
     ]
 

@@ -17,6 +17,7 @@ struct TimeTests {
         time("三点一刻", "2026-11-23T15:15"),      // 1–6 o'clock without a part of the day: afternoon
         time("明天两点", "2026-11-24T14:00"),
         time("8点", "2026-11-23T08:00"),
+        time("03:30", "2026-11-23T03:30"),        // a leading zero: 24-hour clock
         time("下午3:30", "2026-11-23T15:30"),
         time("早上7点", "2026-11-23T07:00"),
         time("凌晨1点", "2026-11-23T01:00"),
