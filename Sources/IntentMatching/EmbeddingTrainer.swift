@@ -27,12 +27,20 @@ struct EmbeddingTrainer: Sendable {
         var hidden = [Float](repeating: 0, count: d)
         var gradient = [Float](repeating: 0, count: d)
         var probabilities = [Float](repeating: 0, count: classCount)
-        var order = (0..<rows.count).map { Int32($0) }
+        var blocks = (0..<((rows.count + 31) / 32)).map { Int32($0) }
+        var order: [Int32] = []
         let totalSteps = Float(max(epochs * rows.count, 1))
         var step: Float = 0
         losses.removeAll()
         for _ in 0..<epochs {
-            random.shuffle(&order, count: order.count)
+            // Shuffle blocks of 32 neighbouring rows, not single rows: the storage is already in
+            // random order, and whole blocks keep memory access sequential.
+            random.shuffle(&blocks, count: blocks.count)
+            order.removeAll(keepingCapacity: true)
+            for block in blocks {
+                let first = Int(block) * 32
+                for row in first..<min(first + 32, rows.count) { order.append(Int32(row)) }
+            }
             var epochLoss = 0.0
             for row in order {
                 let range = rows.row(Int(row))

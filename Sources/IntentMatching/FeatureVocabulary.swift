@@ -36,7 +36,9 @@ struct FeatureVocabulary: Sendable, Equatable {
 
     /// Builds the vocabulary of `documents` with smoothed IDF: ln((1 + n) / (1 + df)) + 1.
     /// - Complexity: O(total features).
-    static func build(from documents: [TextFeatures]) -> FeatureVocabulary {
+    /// Character grams seen in fewer training lines than `minimumCharacterFrequency` are left out
+    /// (they only ever match their own line); every word and bigram is kept.
+    static func build(from documents: [TextFeatures], minimumCharacterFrequency: Int = 2) -> FeatureVocabulary {
         var keys: [UInt64] = []
         var blocks: [FeatureBlock] = []
         var frequencies: [Int] = []
@@ -58,8 +60,13 @@ struct FeatureVocabulary: Sendable, Equatable {
             }
         }
         let total = Float(documents.count)
-        let idf = frequencies.map { (1 + total) / (1 + Float($0)) }.map { logf($0) + 1 }
-        return FeatureVocabulary(keys: keys, blocks: blocks, inverseDocumentFrequency: idf)
+        var keptKeys: [UInt64] = [], keptBlocks: [FeatureBlock] = [], idf: [Float] = []
+        for index in keys.indices where blocks[index] == .words || frequencies[index] >= minimumCharacterFrequency {
+            keptKeys.append(keys[index])
+            keptBlocks.append(blocks[index])
+            idf.append(logf((1 + total) / (1 + Float(frequencies[index]))) + 1)
+        }
+        return FeatureVocabulary(keys: keptKeys, blocks: keptBlocks, inverseDocumentFrequency: idf)
     }
 
     /// The index of `key`, or nil when training never saw it.

@@ -17,11 +17,9 @@ extension IntentModel {
         for (index, label) in labels.enumerated() { classOf[label] = Int32(index) }
 
         progress(TrainingProgress(stage: "features", completed: 0, total: examples.count))
-        var extractor = FeatureExtractor()
-        extractor.maximumGram = Int(LabKnobs.value("MAXGRAM", 4))
-        extractor.minimumGram = Int(LabKnobs.value("MINGRAM", 1))
+        let extractor = FeatureExtractor()
         let documents = extractFeatures(examples.map(\.text), extractor: extractor, segmenter: segmenter)
-        let vectorizer = TfidfVectorizer(vocabulary: FeatureVocabulary.build(from: documents), wordBlockWeight: Float(LabKnobs.value("WORDW", 1)))
+        let vectorizer = TfidfVectorizer(vocabulary: FeatureVocabulary.build(from: documents))
         var rows = SparseRows()
         var knownContent: [Bool] = []
         for document in documents {
@@ -32,14 +30,9 @@ extension IntentModel {
         let targets = examples.map { classOf[$0.label] ?? 0 }
         progress(TrainingProgress(stage: "features", completed: examples.count, total: examples.count))
 
-        var plan = TrainingPlan(rows: rows, labels: targets, classCount: labels.count,
+        let plan = TrainingPlan(rows: rows, labels: targets, classCount: labels.count,
                                 featureCount: vectorizer.vocabulary.count, folds: max(options.folds, 2), seed: options.seed)
-        plan.linearTrainer.cost = Float(LabKnobs.value("COST", 1))
-        plan.embeddingTrainer.dimension = Int(LabKnobs.value("DIM", 32))
-        plan.embeddingTrainer.epochs = Int(LabKnobs.value("EPOCHS", 10))
-        plan.embeddingTrainer.learningRate = Float(LabKnobs.value("LR", 0.5))
-        let finalPlan = plan
-        let outcomes = ParallelTasks.run(count: plan.taskCount, { finalPlan.run(task: $0) }) { completed in
+        let outcomes = ParallelTasks.run(count: plan.taskCount, { plan.run(task: $0) }) { completed in
             progress(TrainingProgress(stage: "classifiers", completed: completed, total: plan.taskCount))
         }
         progress(TrainingProgress(stage: "calibration", completed: 0, total: 1))
@@ -58,7 +51,8 @@ extension IntentModel {
                 isOutOfScopeExample: Int(targets[row]) == outOfScopeClass,
                 isRejectedAnyway: outOfScopeFirst || !knownContent[row]))
         }
-        let rule = OutOfScopeRule.tune(lines, rejectionRate: options.inScopeRejectionRate)
+        let budget = options.inScopeRejectionRate ?? (outOfScopeClass == nil ? 0.003 : 0.015)
+        let rule = OutOfScopeRule.tune(lines, budget: budget)
         progress(TrainingProgress(stage: "calibration", completed: 1, total: 1))
         return IntentModel(labels: labels, outOfScopeClass: outOfScopeClass, extractor: extractor, vectorizer: vectorizer,
                            linear: outcomes[plan.fullLinearTask].linear!, embedding: outcomes[plan.fullEmbeddingTask].embedding!,

@@ -44,15 +44,11 @@ public struct IntentModel: Sendable {
     public func predict(_ text: String) -> IntentPrediction {
         let line = vectorize(text)
         let probabilities = combination.probabilities(linear: linear.scores(line.vector), embedding: embedding.scores(line.vector))
-        var ranking: [IntentScore] = []
-        ranking.reserveCapacity(labels.count)
-        var best = -1
-        for (label, name) in labels.enumerated() where label != outOfScopeClass {
-            ranking.append(IntentScore(name: name, confidence: Double(probabilities[label])))
-            if best < 0 || probabilities[label] > probabilities[best] { best = label }
-        }
-        ranking.sort { $0.confidence > $1.confidence || ($0.confidence == $1.confidence && $0.name < $1.name) }
-        guard best >= 0, let top = ranking.first else {
+        // Labels are sorted, so ties in confidence fall back to name order through the index.
+        var order = labels.indices.filter { $0 != outOfScopeClass }
+        order.sort { probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1) }
+        let ranking = order.map { IntentScore(name: labels[$0], confidence: Double(probabilities[$0])) }
+        guard let best = order.first, let top = ranking.first else {
             return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: "the model knows no intents")
         }
         if let reason = line.noiseReason {

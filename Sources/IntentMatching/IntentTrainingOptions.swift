@@ -7,10 +7,12 @@ public struct IntentTrainingOptions: Hashable, Sendable {
     public var outOfScopeLabel: String?
     /// How many held-out folds calibrate the combination and tune the out-of-scope threshold.
     public var folds: Int
-    /// Without out-of-scope examples: the share of held-out in-scope lines the threshold may reject.
-    public var inScopeRejectionRate: Double
+    /// The share of held-out in-scope lines, classified right, that the out-of-scope threshold may
+    /// reject; nil: 1.5 % when there are out-of-scope examples (out-of-scope lines are expected),
+    /// 0.3 % when there are none (only noise should be turned away).
+    public var inScopeRejectionRate: Double?
 
-    public init(seed: UInt64 = 1, outOfScopeLabel: String? = nil, folds: Int = 3, inScopeRejectionRate: Double = 0.02) {
+    public init(seed: UInt64 = 1, outOfScopeLabel: String? = nil, folds: Int = 3, inScopeRejectionRate: Double? = nil) {
         self.seed = seed
         self.outOfScopeLabel = outOfScopeLabel
         self.folds = folds

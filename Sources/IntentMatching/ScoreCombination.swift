@@ -49,9 +49,15 @@ struct ScoreCombination: Sendable, Equatable {
                 }
                 if top == Int(labels[row]) { correct += 1 }
             }
-            let loss = negativeLogLikelihood(linear, embedding, a, b, labels)
-            if correct > best.accuracy || (correct == best.accuracy && loss < best.loss) {
-                best = (weight, correct, loss)
+            if correct > best.accuracy {
+                best = (weight, correct, .infinity)
+            } else if correct == best.accuracy {
+                if best.loss == .infinity {
+                    let bestA = best.weight * linearInverse, bestB = (1 - best.weight) * embeddingInverse
+                    best.loss = negativeLogLikelihood(linear, embedding, bestA, bestB, labels)
+                }
+                let loss = negativeLogLikelihood(linear, embedding, a, b, labels)
+                if loss < best.loss { best = (weight, correct, loss) }
             }
         }
         let a = best.weight * linearInverse, b = (1 - best.weight) * embeddingInverse
@@ -71,7 +77,7 @@ struct ScoreCombination: Sendable, Equatable {
         }
         var left = high - ratio * (high - low), right = low + ratio * (high - low)
         var leftLoss = loss(left), rightLoss = loss(right)
-        for _ in 0..<40 {
+        for _ in 0..<24 {
             if leftLoss < rightLoss {
                 high = right; right = left; rightLoss = leftLoss
                 left = high - ratio * (high - low); leftLoss = loss(left)

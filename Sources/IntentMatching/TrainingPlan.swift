@@ -11,7 +11,7 @@ struct TrainingPlan: Sendable {
     let seed: UInt64
     let foldOf: [Int]
     var linearTrainer = LinearSVMTrainer()
-    var embeddingTrainer = EmbeddingTrainer()
+    var embeddingTrainer: EmbeddingTrainer
 
     /// What one task produced.
     struct Outcome: Sendable {
@@ -38,6 +38,8 @@ struct TrainingPlan: Sendable {
             for (position, row) in list.enumerated() { foldOf[Int(row)] = position % folds }
         }
         self.foldOf = foldOf
+        // About 100,000 updates in all, 5 to 20 passes: small bots need many, large sets few.
+        embeddingTrainer = EmbeddingTrainer(epochs: min(20, max(5, 100_000 / max(labels.count, 1))))
     }
 
     /// Tasks: 0 and 1 train on everything (linear, embedding), then two per fold.
@@ -48,10 +50,13 @@ struct TrainingPlan: Sendable {
     func run(task: Int) -> Outcome {
         let fold = task / 2 - 1
         let isLinear = task % 2 == 0
-        let training = labels.indices.filter { fold < 0 || foldOf[$0] != fold }
+        // The training rows in a seeded random order, stored that way so trainers can stream them.
+        var training = labels.indices.filter { fold < 0 || foldOf[$0] != fold }.map { Int32($0) }
+        var random = SeededRandom(seed: seed, stream: 0x5EED &+ UInt64(task / 2))
+        random.shuffle(&training, count: training.count)
         let heldOut = fold < 0 ? [] : labels.indices.filter { foldOf[$0] == fold }
-        let trainingRows = fold < 0 ? rows : rows.selecting(training)
-        let trainingLabels = training.map { labels[$0] }
+        let trainingRows = rows.selecting(training.map { Int($0) })
+        let trainingLabels = training.map { labels[Int($0)] }
         var outcome = Outcome()
         outcome.heldOutRows = heldOut
         if isLinear {
@@ -70,8 +75,7 @@ struct TrainingPlan: Sendable {
 
     func trainLinear(_ trainingRows: SparseRows, _ trainingLabels: [Int32]) -> LinearScorer {
         let classes = (0..<classCount).map { label in
-            linearTrainer.train(rows: trainingRows, labels: trainingLabels, positive: Int32(label),
-                                featureCount: featureCount, seed: seed)
+            linearTrainer.train(rows: trainingRows, labels: trainingLabels, positive: Int32(label), featureCount: featureCount)
         }
         return LinearScorer(classes: classes, featureCount: featureCount)
     }
