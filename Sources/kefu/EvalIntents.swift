@@ -20,7 +20,8 @@ struct EvalIntents: ParsableCommand {
             line: text, gold, predicted, confidence) and DIR/confusion.svg (a heat map).
 
             Example:
-              kefu eval intents --train train.tsv --test val.tsv --oos-label oos --report out
+              kefu eval intents --train train.tsv --test val.tsv --report out
+              kefu eval intents --train train.tsv --test val.tsv --oos-label oos --json
             """
     )
 
