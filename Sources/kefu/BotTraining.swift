@@ -2,14 +2,25 @@ import BotDefinition
 import ChatEngine
 import Foundation
 
-/// Loads a bot folder and trains its understanding for a command, with a progress bar on a terminal.
+/// Loads bot folders for commands, and trains a bot's understanding with a progress bar on a terminal.
 enum BotTraining {
-    /// The trained understanding of the bot folder at `path`; a folder with errors is refused
-    /// with the first errors and a pointer to `kefu check`.
+    /// The trained understanding of the bot folder at `path`.
     static func understanding(ofBotAt path: String) throws -> LanguageUnderstanding {
-        let bot: Bot
+        let bot = try load(path)
+        var progressBar = EvalProgressBar()
+        defer { progressBar.finish() }
         do {
-            bot = try Bot.load(from: path)
+            return try LanguageUnderstanding.train(bot) { progressBar.show($0) }
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// The bot folder at `path`; a folder with errors is refused with the first error and a
+    /// pointer to `kefu check`.
+    static func load(_ path: String) throws -> Bot {
+        do {
+            return try Bot.load(from: path)
         } catch {
             switch error {
             case .unreadableFolder:
@@ -19,13 +30,6 @@ enum BotTraining {
                 let first = errors.first.map { "\($0)" } ?? "errors"
                 throw CLIError("the bot folder '\(path)' has \(errors.count) error(s); first: \(first) (run `kefu check --bot \(path)` for all)")
             }
-        }
-        var progressBar = EvalProgressBar()
-        defer { progressBar.finish() }
-        do {
-            return try LanguageUnderstanding.train(bot) { progressBar.show($0) }
-        } catch {
-            throw CLIError(error.description)
         }
     }
 }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import BotDefinition
+import ChatEngine
 import ChatCore
 import Foundation
 import IntentMatching
@@ -10,8 +12,9 @@ struct EvalIntents: ParsableCommand {
         commandName: "intents",
         abstract: "Train the intent classifier on one labelled file and measure it on another.",
         discussion: """
-            FILE: `text<TAB>label` lines, UTF-8; a first line whose last column is `label` is a \
-            header. Prints accuracy, macro-F1, per-intent precision/recall/F1 and the most \
+            FILE: `text<TAB>label` lines, UTF-8 (a first line whose last column is `label` is a \
+            header), or a bot folder, whose intents' examples are the labelled lines and whose \
+            dictionary joins the segmenter when it is the training side. Prints accuracy, macro-F1, per-intent precision/recall/F1 and the most \
             confused pairs. With --oos-label L, lines labelled L mean "none of the intents": \
             they teach the out-of-scope threshold, a rejection counts as L, and the report adds \
             in-scope accuracy and OOS recall.
@@ -22,13 +25,14 @@ struct EvalIntents: ParsableCommand {
             Example:
               kefu eval intents --train train.tsv --test val.tsv --report out
               kefu eval intents --train train.tsv --test val.tsv --oos-label oos --json
+              kefu eval intents --train . --test transcripts-lines.tsv
             """
     )
 
-    @Option(name: .customLong("train"), help: ArgumentHelp("The training examples: `text<TAB>label` lines.", valueName: "file"))
+    @Option(name: .customLong("train"), help: ArgumentHelp("The training examples: a `text<TAB>label` file or a bot folder.", valueName: "file"))
     var trainPath: String
 
-    @Option(name: .customLong("test"), help: ArgumentHelp("The test examples: `text<TAB>label` lines.", valueName: "file"))
+    @Option(name: .customLong("test"), help: ArgumentHelp("The test examples: a `text<TAB>label` file or a bot folder.", valueName: "file"))
     var testPath: String
 
     @Option(name: .customLong("oos-label"), help: ArgumentHelp("The label of out-of-scope lines (e.g. oos).", valueName: "label"))
@@ -44,11 +48,11 @@ struct EvalIntents: ParsableCommand {
     var seed: UInt64 = 1
 
     func run() throws {
-        let training = try Self.readExamples(trainPath)
-        let test = try Self.readExamples(testPath)
+        let (training, dictionary) = try Self.readExamples(trainPath)
+        let (test, _) = try Self.readExamples(testPath)
         let segmenter: Segmenter
         do {
-            segmenter = try Segmenter.shipped(userWords: WordList())
+            segmenter = try Segmenter.shipped(userWords: dictionary)
         } catch {
             throw CLIError("\(error)")
         }
@@ -87,18 +91,22 @@ struct EvalIntents: ParsableCommand {
         print(json ? report.summaryJSON.text : report.text(), terminator: json ? "\n" : "")
     }
 
-    /// The examples in a `text<TAB>label` file, or a one-line error that says what to fix.
-    static func readExamples(_ path: String) throws -> [LabeledText] {
+    /// The examples in a `text<TAB>label` file or a bot folder, with the bot's dictionary (empty
+    /// for a file), or a one-line error that says what to fix.
+    static func readExamples(_ path: String) throws -> (examples: [LabeledText], dictionary: WordList) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CLIError("\(path): no such file")
+            throw CLIError("\(path): no such file or bot folder")
         }
-        if isDirectory.boolValue { throw CLIError("\(path) is a directory; give a text<TAB>label file") }
+        if isDirectory.boolValue {
+            let bot = try BotTraining.load(path)
+            return (bot.trainingExamples, bot.dictionary)
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError("\(path): cannot read the file (check its permissions)")
         }
         do {
-            return try LabeledTextFile.parse([UInt8](data), source: path)
+            return (try LabeledTextFile.parse([UInt8](data), source: path), WordList())
         } catch {
             throw CLIError(error.description)
         }

@@ -74,7 +74,26 @@ struct EvaluationCommandTests {
         #expect(String(decoding: svg, as: UTF8.self).contains("<svg"))
     }
 
-    @Test("a missing file, a directory or a bad line: exit 2 and one line that says what to fix")
+    @Test("a bot folder trains with its examples and dictionary and can be the test side too")
+    func botFolder() throws {
+        let folder = try ScratchDirectory()
+        defer { folder.remove() }
+        let bot = try FixtureBot.write(into: folder)
+        let test = try folder.write("test.tsv", Array("物流到哪了\torder_status\n快递在哪\torder_status\n我想退货\treturn_request\n退掉这件衣服\treturn_request\n在吗你好\tgreeting\nhello\tgreeting\n".utf8))
+        let trained = try Kefu.run(["eval", "intents", "--train", bot, "--test", test, "--json"], input: "")
+        #expect(trained.status == 0, "\(trained.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(trained.output)) as? [String: Any])
+        #expect(object["train_count"] as? Int == 24)
+        #expect(object["intent_count"] as? Int == 3)
+        #expect(object["accuracy"] as? Double == 1)
+
+        let scored = try Kefu.run(["eval", "intents", "--train", test, "--test", bot, "--json"], input: "")
+        #expect(scored.status == 0, "\(scored.error)")
+        let reversed = try #require(try JSONSerialization.jsonObject(with: Data(scored.output)) as? [String: Any])
+        #expect(reversed["test_count"] as? Int == 24)
+    }
+
+    @Test("a missing file, a folder that is no bot or a bad line: exit 2 and one line that says what to fix")
     func unusableInput() throws {
         let folder = try ScratchDirectory()
         defer { folder.remove() }
@@ -82,7 +101,7 @@ struct EvaluationCommandTests {
         let bad = try folder.write("bad.tsv", Array("你好\tgreet\n没有标签\n".utf8))
         let cases: [([String], String)] = [
             (["--train", folder.path("missing.tsv"), "--test", good], "missing.tsv: no such file"),
-            (["--train", folder.url.path, "--test", good], "is a directory; give a text<TAB>label file"),
+            (["--train", folder.url.path, "--test", good], "not a bot folder"),
             (["--train", good, "--test", bad], "bad.tsv:2: no tab"),
             (["--train", good], "--test"),
         ]
