@@ -7,7 +7,7 @@ enum BotTraining {
     /// The trained understanding of the bot folder at `path`.
     static func understanding(ofBotAt path: String) throws -> LanguageUnderstanding {
         let bot = try load(path)
-        var progressBar = EvalProgressBar()
+        var progressBar = TrainingProgressBar()
         defer { progressBar.finish() }
         do {
             return try LanguageUnderstanding.train(bot) { progressBar.show($0) }

@@ -58,7 +58,7 @@ struct EvalIntents: ParsableCommand {
         }
 
         let clock = ContinuousClock()
-        var bar = EvalProgressBar()
+        var bar = TrainingProgressBar()
         let trainingStart = clock.now
         let model: IntentModel
         do {

@@ -9,7 +9,7 @@ import Darwin
 /// standard error is a terminal, so pipes and logs stay clean.
 ///
 /// `training linear       [##########--------------------]  33%`
-struct EvalProgressBar {
+struct TrainingProgressBar {
     let isEnabled: Bool
     private var lastLine = ""
 
