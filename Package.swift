@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Entities", targets: ["Entities"]),
         .library(name: "IntentMatching", targets: ["IntentMatching"]),
         .library(name: "BotDefinition", targets: ["BotDefinition"]),
+        .library(name: "Learning", targets: ["Learning"]),
+        .library(name: "Retrieval", targets: ["Retrieval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,6 +26,8 @@ let package = Package(
         ),
         .target(name: "Entities", dependencies: ["ChatCore"]),
         .target(name: "IntentMatching", dependencies: ["ChatCore", "Segmentation"]),
+        .target(name: "Learning"),
+        .target(name: "Retrieval", dependencies: ["ChatCore", "Segmentation", "Learning"]),
         .target(
             name: "BotDefinition",
             dependencies: ["ChatCore", "Segmentation", "Entities", .product(name: "Yams", package: "Yams")]
@@ -32,12 +36,14 @@ let package = Package(
         .executableTarget(
             name: "kefu",
             dependencies: [
-                "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "ChatEngine",
+                "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "ChatEngine", "Learning", "Retrieval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "KefuTestSupport"]),
+        .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Learning", "ChatCore", "Segmentation", "KefuTestSupport"]),
         .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ChatCore", "Segmentation", "KefuTestSupport"]),

@@ -1,0 +1,2 @@
+/// Placeholder until the first Learning type lands.
+enum LearningModule {}

@@ -1,0 +1,2 @@
+/// Placeholder until the first Retrieval type lands.
+enum RetrievalModule {}

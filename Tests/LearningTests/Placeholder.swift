@@ -1,0 +1,3 @@
+import Testing
+
+@Test("the LearningTests target builds") func builds() { #expect(Bool(true)) }

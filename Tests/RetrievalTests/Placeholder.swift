@@ -1,0 +1,3 @@
+import Testing
+
+@Test("the RetrievalTests target builds") func builds() { #expect(Bool(true)) }
