@@ -1,2 +1,0 @@
-/// Placeholder until the first Learning type lands.
-enum LearningModule {}
