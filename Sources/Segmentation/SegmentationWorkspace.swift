@@ -49,6 +49,13 @@ extension SegmentationWorkspace {
     @inline(__always)
     public func utf8Offset(ofScalar index: Int32) -> Int { Int(line.utf8Offsets[Int(index)]) }
 
+    /// Calls `body` with the current line's scalars folded for matching (full-width → half-width,
+    /// lower case), one per scalar: a `TokenSpan`'s `start..<end` indexes its folded text
+    /// (「ＡＢＣ订单」 → `abc订单`), so matching code needs no per-token `String`.
+    public func withFoldedScalars<Result>(_ body: (UnsafeBufferPointer<UInt32>) -> Result) -> Result {
+        line.folded.withUnsafeBufferPointer(body)
+    }
+
     /// Calls `body` with a view of the current line's tokens that reads their bytes without copying.
     public func withTokenBytes<Result>(_ body: (TokenBytes) -> Result) -> Result {
         line.bytes.withUnsafeBufferPointer { bytes in

@@ -4,6 +4,6 @@ import ArgumentParser
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure intent matching (and later FAQ retrieval) on labelled data.",
-        subcommands: [EvalIntents.self]
+        subcommands: [EvalIntents.self, EvalFAQ.self]
     )
 }

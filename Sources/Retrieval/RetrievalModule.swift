@@ -1,2 +1,0 @@
-/// Placeholder until the first Retrieval type lands.
-enum RetrievalModule {}
