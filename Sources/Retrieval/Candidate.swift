@@ -1,7 +1,7 @@
 /// One ranked result of a knowledge-base search: the entry (or distractor) it points to, the
 /// question that matched best, and its scores.
 ///
-/// For 「怎么还没发货」 the first candidate might be entry `shipping-time` through its question
+/// For 「发货要多久」 the first candidate might be entry `shipping-time` through its question
 /// 「什么时候发货」 with a BM25 score of 7.9. A distractor candidate answers nothing: it says the
 /// query looks most like a question the knowledge base does not answer.
 public struct Candidate: Hashable, Sendable {

@@ -8,7 +8,7 @@ import Segmentation
 ///     KnowledgeBaseEntry(id: "shipping-time", questions: ["什么时候发货", "多久能发货"]),
 ///     KnowledgeBaseEntry(id: "shipping-fee", questions: ["运费怎么算", "包邮吗"]),
 /// ], segmenter: try Segmenter.shipped())
-/// index.topK("怎么还没发货", k: 5).first?.entryIndex   // 0: shipping-time
+/// index.topK("发货要多久", k: 5).first?.entryIndex   // 0: shipping-time
 /// ```
 ///
 /// Questions are numbered in one sequence: entry 0's questions, entry 1's, …, then the

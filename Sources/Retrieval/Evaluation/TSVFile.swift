@@ -73,6 +73,7 @@ public struct TSVFile: Sendable {
             guard columns.count == names.count else {
                 if names.count == 1 { throw error(line, "\(columns.count) columns; write one \(names[0]) a line, without tabs") }
                 if columns.count == 1 { throw error(line, "no tab; write `\(layout)`") }
+                if columns.count < names.count { throw error(line, "\(columns.count) columns; write `\(layout)`") }
                 throw error(line, "\(columns.count) columns; write `\(layout)` (a text cannot contain a tab)")
             }
             if let empty = columns.firstIndex(where: \.isEmpty) {

@@ -1,3 +1,0 @@
-import Testing
-
-@Test("the RetrievalTests target builds") func builds() { #expect(Bool(true)) }
