@@ -2,8 +2,8 @@
 /// so that results are the same bits on every platform (no dependence on the C library) and
 /// loops over arrays vectorise.
 public enum Activation {
-    /// `eˣ` to within about 2 ulp for `x` in [-87, 88]; smaller inputs give 0 (gradually
-    /// through 1e-38), larger ones saturate at 2¹²⁷·e^0.35 instead of infinity.
+    /// `eˣ` to within about 2 ulp for `x` in [-87.3, 88.3]; smaller inputs give 0, larger ones
+    /// saturate near 2¹²⁷ instead of infinity.
     @inlinable @inline(__always)
     public static func exp(_ x: Float) -> Float {
         let clamped = Swift.min(Swift.max(x, -87.3), 88.3)
@@ -21,7 +21,8 @@ public enum Activation {
         p = p * r + 1
         p = p * r + 1
         let exponent = Int32(k) &+ 127
-        return p * Float(bitPattern: UInt32(truncatingIfNeeded: exponent) << 23)
+        let result = p * Float(bitPattern: UInt32(truncatingIfNeeded: exponent) << 23)
+        return x < -87.3 ? 0 : result
     }
 
     /// The logistic function `1 / (1 + e⁻ˣ)`.

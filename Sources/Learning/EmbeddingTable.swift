@@ -64,6 +64,7 @@ public struct EmbeddingTable: ParameterTensors, Equatable {
         guard bucketCount > 0 else { return }
         // Markers lie outside Unicode, so they never collide with a character.
         let marked: [UInt32] = [0x11_0000] + scalars.map(\.value) + [0x11_0001]
+        guard marked.count > 2 else { return }
         for start in marked.indices {
             for length in ngramLengths where start + length <= marked.count {
                 if length == 1 && (start == 0 || start == marked.count - 1) { continue }
