@@ -9,7 +9,8 @@ public enum Activation {
         let clamped = Swift.min(Swift.max(x, -87.3), 88.3)
         // x = k·ln 2 + r with |r| ≤ ln2 / 2; eˣ = 2ᵏ · eʳ.
         // Adding and removing 1.5·2²³ rounds to the nearest integer without a library call.
-        let k = (clamped * 1.442_695_04 + 12_582_912) - 12_582_912
+        let shifted = clamped * 1.442_695_04 + 12_582_912
+        let k = shifted - 12_582_912
         let r = (clamped - k * 0.693_145_75) - k * 1.428_606_8e-6
         // Taylor series of eʳ to degree 7 (truncation error < 6e-9 on |r| ≤ 0.35).
         var p: Float = 1.0 / 5040
@@ -20,7 +21,8 @@ public enum Activation {
         p = p * r + 0.5
         p = p * r + 1
         p = p * r + 1
-        let exponent = Int32(k) &+ 127
+        // k as an integer, read from the mantissa of the shifted value (no trapping conversion).
+        let exponent = Int32(bitPattern: shifted.bitPattern &- 0x4B40_0000) &+ 127
         let result = p * Float(bitPattern: UInt32(truncatingIfNeeded: exponent) << 23)
         return x < -87.3 ? 0 : result
     }
