@@ -21,6 +21,9 @@ public struct Candidate: Hashable, Sendable {
     public var bm25Score: Float
     /// The score the ranking is ordered by: the BM25 score until a re-ranker replaces it.
     public var score: Float
+    /// The re-ranker's neural similarity of the query and this item (its best question), or nil
+    /// when no re-ranker has scored it.
+    public var neuralScore: Float? = nil
 
     public init(source: Source, question: Int, bm25Score: Float, score: Float) {
         self.source = source
