@@ -9,13 +9,17 @@ extension KnowledgeBaseIndex {
     /// - Complexity: O(query terms' postings + touched items × log k).
     public func topK(_ query: String, k: Int, in workspace: inout RetrievalWorkspace) -> [Candidate] {
         guard k > 0 else { return [] }
-        let itemCount = entries.count + distractors.count
-        workspace.prepare(questionCount: questionCount, itemCount: itemCount)
+        workspace.prepare(questionCount: questionCount)
         extractor.extract(query, in: &workspace.terms)
-        if parameters.wordWeight != 0 { accumulate(workspace.terms.wordKeys, in: &workspace) }
-        if parameters.characterWeight != 0 { accumulate(workspace.terms.characterKeys, in: &workspace) }
-        collectItems(in: &workspace)
-        return selectBest(k, in: &workspace)
+        if parameters.wordWeight != 0 { accumulate(workspace.terms.wordKeys, in: &workspace.questionScores) }
+        if parameters.characterWeight != 0 { accumulate(workspace.terms.characterKeys, in: &workspace.questionScores) }
+        workspace.best.reset(capacity: k)
+        collectItems(from: &workspace.questionScores, into: &workspace.best)
+        return workspace.best.sortedBestFirst().map { item, score, question in
+            let index = Int(item)
+            let source: Candidate.Source = index < entries.count ? .entry(index) : .distractor(index - entries.count)
+            return Candidate(source: source, question: Int(question), bm25Score: score, score: score)
+        }
     }
 
     /// `topK` with a workspace of its own (convenient; a loop should reuse one workspace).
@@ -32,18 +36,16 @@ extension KnowledgeBaseIndex {
     }
 
     /// Adds every posting of the query's terms to the question scores.
-    private func accumulate(_ keys: [UInt64], in workspace: inout RetrievalWorkspace) {
+    private func accumulate(_ keys: [UInt64], in questionScores: inout [Float]) {
         postings.starts.withUnsafeBufferPointer { starts in
         postings.questions.withUnsafeBufferPointer { questions in
         postings.weights.withUnsafeBufferPointer { weights in
-        workspace.questionScores.withUnsafeMutableBufferPointer { scores in
+        questionScores.withUnsafeMutableBufferPointer { scores in
             for key in keys {
-                let term = terms.id(of: key)
+                let term = Int(terms.id(of: key))
                 guard term >= 0 else { continue }
-                for posting in Int(starts[Int(term)])..<Int(starts[Int(term) + 1]) {
-                    let question = Int(questions[posting])
-                    if scores[question] == 0 { workspace.touchedQuestions.append(Int32(question)) }
-                    scores[question] += weights[posting]
+                for posting in Int(starts[term])..<Int(starts[term + 1]) {
+                    scores[Int(questions[posting])] += weights[posting]
                 }
             }
         }
@@ -52,39 +54,29 @@ extension KnowledgeBaseIndex {
         }
     }
 
-    /// Folds question scores into item scores (an item's score is its best question's) and
-    /// clears the question accumulators.
-    private func collectItems(in workspace: inout RetrievalWorkspace) {
-        for question in workspace.touchedQuestions {
-            let score = workspace.questionScores[Int(question)]
-            workspace.questionScores[Int(question)] = 0
-            let item = Int(questionOwners[Int(question)])
-            let best = workspace.itemScores[item]
-            if best == 0 { workspace.touchedItems.append(Int32(item)) }
-            if score > best || (score == best && question < workspace.itemQuestions[item]) {
-                workspace.itemScores[item] = score
-                workspace.itemQuestions[item] = question
+    /// Offers every item that scored to `best` with its best question's score (the earliest
+    /// question on a tie), and clears the question scores. One pass over the questions in order:
+    /// an entry's questions are contiguous and the distractors follow them.
+    /// - Complexity: O(questions), a sequential scan.
+    private func collectItems(from questionScores: inout [Float], into best: inout TopItems) {
+        let entryCount = entries.count
+        questionStarts.withUnsafeBufferPointer { starts in
+        questionScores.withUnsafeMutableBufferPointer { scores in
+            for entry in 0..<entryCount {
+                var top: Float = 0
+                var question: Int32 = -1
+                for index in Int(starts[entry])..<Int(starts[entry + 1]) where scores[index] > top {
+                    top = scores[index]
+                    question = Int32(index)
+                }
+                if question >= 0 { best.offer(Int32(entry), score: top, question: question) }
             }
+            let distractorStart = Int(starts[entryCount])
+            for index in distractorStart..<questionCount where scores[index] > 0 {
+                best.offer(Int32(entryCount + index - distractorStart), score: scores[index], question: Int32(index))
+            }
+            _ = scores.update(repeating: 0)
         }
-        workspace.touchedQuestions.removeAll(keepingCapacity: true)
-    }
-
-    /// The `k` best touched items, best first; clears the item accumulators.
-    private func selectBest(_ k: Int, in workspace: inout RetrievalWorkspace) -> [Candidate] {
-        var heap = TopItems(capacity: k, storage: workspace.heap)
-        for item in workspace.touchedItems {
-            heap.offer(item, score: workspace.itemScores[Int(item)])
         }
-        let best = heap.sortedBestFirst(scores: workspace.itemScores)
-        let result = best.map { item in
-            let index = Int(item)
-            let score = workspace.itemScores[index]
-            let source: Candidate.Source = index < entries.count ? .entry(index) : .distractor(index - entries.count)
-            return Candidate(source: source, question: Int(workspace.itemQuestions[index]), bm25Score: score, score: score)
-        }
-        for item in workspace.touchedItems { workspace.itemScores[Int(item)] = 0 }
-        workspace.touchedItems.removeAll(keepingCapacity: true)
-        workspace.heap = heap.storage
-        return result
     }
 }
