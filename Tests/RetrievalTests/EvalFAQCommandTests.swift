@@ -42,7 +42,7 @@ struct EvalFAQCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output)) as? [String: Any])
         for method in ["bm25", "ranker"] {
             let measures = try #require(object[method] as? [String: Any], "\(method)")
-            for key in ["p_at_1", "mrr_at_10", "r_at_5", "ms_per_query", "p99_ms"] {
+            for key in ["p_at_1", "mrr_at_10", "r_at_5", "ms_per_query", "p50_ms", "p99_ms", "cpu_p50_ms", "cpu_p99_ms"] {
                 let value = try #require(measures[key] as? Double, "\(method).\(key)")
                 #expect(value >= 0 && (key.hasSuffix("ms") || key == "ms_per_query" || value <= 1))
             }
