@@ -1,11 +1,12 @@
 /// Reading `text<TAB>label` files: the header rule, line ends, blank lines and errors that name
 /// the file and line.
+import ChatCore
 import IntentMatching
 import Testing
 
 @Suite("Evaluation files")
 struct EvaluationFileTests {
-    private func parse(_ text: String) throws(LabeledTextFileError) -> [LabeledText] {
+    private func parse(_ text: String) throws(TSVFileError) -> [LabeledText] {
         try LabeledTextFile.parse(Array(text.utf8), source: "train.tsv")
     }
 
@@ -44,7 +45,7 @@ struct EvaluationFileTests {
         #expect {
             _ = try parse(text)
         } throws: { error in
-            guard let error = error as? LabeledTextFileError else { return false }
+            guard let error = error as? TSVFileError else { return false }
             return error.line == line && error.problem.contains(problem) && error.description.hasPrefix("train.tsv:\(line): ")
         }
     }
@@ -52,13 +53,13 @@ struct EvaluationFileTests {
     @Test("invalid UTF-8 is an error on its line")
     func invalidUTF8() {
         let bytes = Array("好\tgood\n".utf8) + [0xE5, 0xA5, 0x09] + Array("bad\n".utf8)
-        #expect(throws: LabeledTextFileError(source: "t.tsv", line: 2, problem: "invalid UTF-8; save the file as UTF-8")) {
+        #expect(throws: TSVFileError(source: "t.tsv", line: 2, problem: "invalid UTF-8; save the file as UTF-8")) {
             try LabeledTextFile.parse(bytes, source: "t.tsv")
         }
     }
 
     @Test("a file with no examples is an error", arguments: ["", "text\tlabel\n", "\n\n"])
     func noExamples(text: String) {
-        #expect(throws: LabeledTextFileError.self) { try parse(text) }
+        #expect(throws: TSVFileError.self) { try parse(text) }
     }
 }

@@ -1,5 +1,6 @@
 /// The readers of `kefu eval faq`'s files: header rule, CRLF, byte-order mark, blank lines, and
 /// errors that name the file and line.
+import ChatCore
 import Retrieval
 import Testing
 

@@ -1,3 +1,5 @@
+import ChatCore
+
 /// The files of `kefu eval faq` as typed values (DESIGN §5). Each reader takes the file's bytes
 /// and the name to use in errors, and throws `TSVFileError` naming the file and line.
 public enum FAQFiles {

@@ -1,5 +1,5 @@
-/// The lines of a tab-separated file, for the FAQ, query, distractor and question-pair files of
-/// `kefu eval faq`.
+/// The lines of a tab-separated file: the labelled lines of `kefu eval intents`, the FAQ, query,
+/// distractor and question-pair files of `kefu eval faq`.
 ///
 /// ```
 /// faq_id	question
