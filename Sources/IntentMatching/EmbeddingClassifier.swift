@@ -16,37 +16,56 @@ struct EmbeddingClassifier: Sendable, Equatable {
     func scores(_ vector: SparseVector) -> [Float] {
         var probabilities = [Float](repeating: 1 / Float(classCount), count: classCount)
         guard vector.count > 0 else { return probabilities.map { logf($0) } }
-        var hidden = [Float](repeating: 0, count: dimension)
-        input.withUnsafeBufferPointer { inputs in
+        let d = dimension, classes = classCount
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: d) { hiddenBuffer in
+            input.withUnsafeBufferPointer { inputs in
             output.withUnsafeBufferPointer { outputs in
-                Self.average(vector.indices[...], inputs: inputs, dimension: dimension, into: &hidden)
-                Self.softmax(hidden, outputs: outputs, dimension: dimension, into: &probabilities)
+            vector.indices.withUnsafeBufferPointer { indices in
+            probabilities.withUnsafeMutableBufferPointer { out in
+                guard let hidden = hiddenBuffer.baseAddress, let inputs = inputs.baseAddress, let outputs = outputs.baseAddress,
+                      let indices = indices.baseAddress, let out = out.baseAddress else { return }
+                Self.average(indices, count: vector.count, inputs: inputs, dimension: d, into: hidden)
+                Self.softmax(hidden, outputs: outputs, dimension: d, classCount: classes, into: out)
+                for label in 0..<classes { out[label] = logf(max(out[label], 1e-12)) }
+            }
+            }
+            }
             }
         }
-        return probabilities.map { logf(max($0, 1e-12)) }
+        return probabilities
     }
 
-    /// The mean of the embeddings of `features`.
+    /// The mean of the embeddings of the `count` features at `features`.
     @inline(__always)
-    static func average(_ features: ArraySlice<Int32>, inputs: UnsafeBufferPointer<Float>, dimension d: Int, into hidden: inout [Float]) {
-        for index in 0..<d { hidden[index] = 0 }
-        for feature in features {
-            let base = Int(feature) * d
-            for index in 0..<d { hidden[index] += inputs[base + index] }
+    static func average(_ features: UnsafePointer<Int32>, count: Int, inputs: UnsafePointer<Float>, dimension d: Int,
+                        into hidden: UnsafeMutablePointer<Float>) {
+        hidden.update(repeating: 0, count: d)
+        for position in 0..<count {
+            let embedding = inputs + Int(features[position]) * d
+            for index in 0..<d { hidden[index] += embedding[index] }
         }
-        let share = 1 / Float(max(features.count, 1))
+        let share = 1 / Float(max(count, 1))
         for index in 0..<d { hidden[index] *= share }
     }
 
-    /// The softmax of `output × hidden`.
+    /// The softmax of `output × hidden` into `probabilities[0..<classCount]`.
     @inline(__always)
-    static func softmax(_ hidden: [Float], outputs: UnsafeBufferPointer<Float>, dimension d: Int, into probabilities: inout [Float]) {
-        let classes = probabilities.count
+    static func softmax(_ hidden: UnsafePointer<Float>, outputs: UnsafePointer<Float>, dimension d: Int, classCount classes: Int,
+                        into probabilities: UnsafeMutablePointer<Float>) {
         var largest = -Float.infinity
         for label in 0..<classes {
-            var sum: Float = 0
-            let base = label * d
-            for index in 0..<d { sum += outputs[base + index] * hidden[index] }
+            let weights = outputs + label * d
+            var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+            var index = 0
+            while index + 4 <= d {
+                s0 += weights[index] * hidden[index]
+                s1 += weights[index + 1] * hidden[index + 1]
+                s2 += weights[index + 2] * hidden[index + 2]
+                s3 += weights[index + 3] * hidden[index + 3]
+                index += 4
+            }
+            while index < d { s0 += weights[index] * hidden[index]; index += 1 }
+            let sum = (s0 + s1) + (s2 + s3)
             probabilities[label] = sum
             largest = max(largest, sum)
         }
@@ -56,6 +75,7 @@ struct EmbeddingClassifier: Sendable, Equatable {
             probabilities[label] = value
             total += value
         }
-        for label in 0..<classes { probabilities[label] /= total }
+        let inverse = 1 / total
+        for label in 0..<classes { probabilities[label] *= inverse }
     }
 }

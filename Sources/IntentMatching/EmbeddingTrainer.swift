@@ -42,34 +42,46 @@ struct EmbeddingTrainer: Sendable {
                 for row in first..<min(first + 32, rows.count) { order.append(Int32(row)) }
             }
             var epochLoss = 0.0
-            for row in order {
-                let range = rows.row(Int(row))
-                guard !range.isEmpty else { continue }
-                let rate = learningRate * max(1 - step / totalSteps, 0)
-                step += 1
-                let target = Int(labels[Int(row)])
-                input.withUnsafeMutableBufferPointer { inputs in
-                    output.withUnsafeMutableBufferPointer { outputs in
-                        EmbeddingClassifier.average(rows.indices[range], inputs: UnsafeBufferPointer(inputs), dimension: d, into: &hidden)
-                        EmbeddingClassifier.softmax(hidden, outputs: UnsafeBufferPointer(outputs), dimension: d, into: &probabilities)
-                        epochLoss -= Double(logf(max(probabilities[target], 1e-8)))
-                        for index in 0..<d { gradient[index] = 0 }
-                        for label in 0..<classCount {
-                            let coefficient = rate * ((label == target ? 1 : 0) - probabilities[label])
-                            let base = label * d
-                            for index in 0..<d {
-                                gradient[index] += coefficient * outputs[base + index]
-                                outputs[base + index] += coefficient * hidden[index]
-                            }
-                        }
-                        let share = 1 / Float(range.count)
-                        for index in 0..<d { gradient[index] *= share }
-                        for position in range {
-                            let base = Int(rows.indices[position]) * d
-                            for index in 0..<d { inputs[base + index] += gradient[index] }
+            input.withUnsafeMutableBufferPointer { inputBuffer in
+            output.withUnsafeMutableBufferPointer { outputBuffer in
+            hidden.withUnsafeMutableBufferPointer { hiddenBuffer in
+            gradient.withUnsafeMutableBufferPointer { gradientBuffer in
+            probabilities.withUnsafeMutableBufferPointer { probabilityBuffer in
+            rows.indices.withUnsafeBufferPointer { indices in
+                // Raw pointers: the loops over the dimension run without bounds checks and vectorise.
+                guard let inputs = inputBuffer.baseAddress, let outputs = outputBuffer.baseAddress,
+                      let hidden = hiddenBuffer.baseAddress, let gradient = gradientBuffer.baseAddress,
+                      let probabilities = probabilityBuffer.baseAddress, let indices = indices.baseAddress else { return }
+                for row in order {
+                    let range = rows.row(Int(row))
+                    guard !range.isEmpty else { continue }
+                    let rate = learningRate * max(1 - step / totalSteps, 0)
+                    step += 1
+                    let target = Int(labels[Int(row)])
+                    EmbeddingClassifier.average(indices + range.lowerBound, count: range.count, inputs: inputs, dimension: d, into: hidden)
+                    EmbeddingClassifier.softmax(hidden, outputs: outputs, dimension: d, classCount: classCount, into: probabilities)
+                    epochLoss -= Double(logf(max(probabilities[target], 1e-8)))
+                    gradient.update(repeating: 0, count: d)
+                    for label in 0..<classCount {
+                        let coefficient = rate * ((label == target ? 1 : 0) - probabilities[label])
+                        let weights = outputs + label * d
+                        for index in 0..<d {
+                            gradient[index] += coefficient * weights[index]
+                            weights[index] += coefficient * hidden[index]
                         }
                     }
+                    let share = 1 / Float(range.count)
+                    for index in 0..<d { gradient[index] *= share }
+                    for position in range {
+                        let embedding = inputs + Int(indices[position]) * d
+                        for index in 0..<d { embedding[index] += gradient[index] }
+                    }
                 }
+            }
+            }
+            }
+            }
+            }
             }
             losses.append(epochLoss / Double(max(rows.count, 1)))
         }

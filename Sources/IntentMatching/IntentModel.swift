@@ -44,9 +44,16 @@ public struct IntentModel: Sendable {
     public func predict(_ text: String) -> IntentPrediction {
         let line = vectorize(text)
         let probabilities = combination.probabilities(linear: linear.scores(line.vector), embedding: embedding.scores(line.vector))
-        // Labels are sorted, so ties in confidence fall back to name order through the index.
-        var order = labels.indices.filter { $0 != outOfScopeClass }
-        order.sort { probabilities[$0] > probabilities[$1] || (probabilities[$0] == probabilities[$1] && $0 < $1) }
+        // Most probable first; labels are sorted, so ties fall back to name order through the
+        // index. One integer sort: the complemented probability bits (order-preserving for
+        // probabilities ≥ 0) above the index.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(labels.count)
+        for label in labels.indices where label != outOfScopeClass {
+            keys.append(UInt64(~probabilities[label].bitPattern) << 32 | UInt64(label))
+        }
+        IntegerSort.sort(&keys)
+        let order = keys.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
         let ranking = order.map { IntentScore(name: labels[$0], confidence: Double(probabilities[$0])) }
         guard let best = order.first, let top = ranking.first else {
             return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: "the model knows no intents")

@@ -41,36 +41,41 @@ struct LinearSVMTrainer: Sendable {
         return (s0 + s1) + (s2 + s3)
     }
 
-    /// Trains the classifier of `positive` against all other labels.
-    func train(rows: SparseRows, labels: [Int32], positive: Int32, featureCount: Int) -> ClassWeights {
+    /// The squared norm of every row, which every class's training needs: compute it once.
+    static func squaredNorms(_ rows: SparseRows) -> [Float] {
+        (0..<rows.count).map { row in rows.row(row).reduce(Float(0)) { $0 + rows.values[$1] * rows.values[$1] } }
+    }
+
+    /// Trains the classifier of `positive` against all other labels; `squaredNorms` are the
+    /// rows' (from `squaredNorms(_:)`, computed when nil).
+    func train(rows: SparseRows, labels: [Int32], positive: Int32, featureCount: Int, squaredNorms: [Float]? = nil) -> ClassWeights {
         let count = rows.count
         var weights = [Float](repeating: 0, count: featureCount)
         var bias: Float = 0
         var alpha = [Float](repeating: 0, count: count)
         let diagonal = 0.5 / cost
-        var curvature = [Float](repeating: 0, count: count)
-        for row in 0..<count {
-            var norm: Float = 1 + diagonal
-            for position in rows.row(row) { norm += rows.values[position] * rows.values[position] }
-            curvature[row] = norm
-        }
+        let curvature = (squaredNorms ?? Self.squaredNorms(rows)).map { $0 + 1 + diagonal }
         // Rows are visited in storage order (the caller shuffled the storage once), so the
-        // sparse data streams from memory instead of being fetched at random; shrinking drops
-        // rows whose multiplier is settled at zero, keeping the order.
+        // sparse data streams from memory instead of being fetched at random. Shrinking: a row
+        // whose multiplier is zero and whose margin is met (gradient > 0) is optimal for now and
+        // leaves the active set; most negative rows go in the first pass. When the active rows
+        // converge, a pass over all rows checks the rest (and shrinks again): training ends
+        // when a pass over every row is within the tolerance.
         var active = (0..<count).map { Int32($0) }
         var nextActive: [Int32] = []
         nextActive.reserveCapacity(count)
-        var previousMaximum = Float.infinity
         var passes = 0
         labels.withUnsafeBufferPointer { labelOf in
         rows.indices.withUnsafeBufferPointer { indices in
             rows.values.withUnsafeBufferPointer { values in
                 rows.starts.withUnsafeBufferPointer { starts in
                 weights.withUnsafeMutableBufferPointer { w in
+                alpha.withUnsafeMutableBufferPointer { alpha in
                     while passes < maximumPasses {
                         passes += 1
-                        var maximum = -Float.infinity
-                        var minimum = Float.infinity
+                        // Projected gradients of the pass; a shrunk row's is 0.
+                        var maximum: Float = 0
+                        var minimum: Float = 0
                         nextActive.removeAll(keepingCapacity: true)
                         for entry in active {
                             let row = Int(entry)
@@ -80,8 +85,8 @@ struct LinearSVMTrainer: Sendable {
                             let gradient = sign * dot - 1 + diagonal * alpha[row]
                             var projected: Float = gradient
                             if alpha[row] == 0 {
-                                if gradient > previousMaximum { continue }
-                                projected = min(gradient, 0)
+                                if gradient > 0 { continue }
+                                projected = gradient
                             }
                             nextActive.append(entry)
                             maximum = max(maximum, projected)
@@ -95,14 +100,14 @@ struct LinearSVMTrainer: Sendable {
                             }
                         }
                         if maximum - minimum <= tolerance {
-                            if active.count == count && nextActive.count == count { break }
+                            if active.count == count { break }
                             active = (0..<count).map { Int32($0) }
-                            previousMaximum = .infinity
                             continue
                         }
                         swap(&active, &nextActive)
-                        previousMaximum = maximum <= 0 ? .infinity : maximum
+                        if active.isEmpty { active = (0..<count).map { Int32($0) } }
                     }
+                }
                 }
                 }
             }

@@ -29,10 +29,16 @@ struct LinearScorer: Sendable, Equatable {
         let classes = classCount
         scores.withUnsafeMutableBufferPointer { out in
             weights.withUnsafeBufferPointer { w in
-                for (position, feature) in vector.indices.enumerated() {
-                    let value = vector.values[position]
-                    let base = Int(feature) * classes
-                    for label in 0..<classes { out[label] += value * w[base + label] }
+                vector.indices.withUnsafeBufferPointer { indices in
+                    vector.values.withUnsafeBufferPointer { values in
+                        // Raw pointers: the loop over the classes runs without bounds checks and vectorises.
+                        guard let out = out.baseAddress, let w = w.baseAddress else { return }
+                        for position in indices.indices {
+                            let value = values[position]
+                            let row = w + Int(indices[position]) * classes
+                            for label in 0..<classes { out[label] += value * row[label] }
+                        }
+                    }
                 }
             }
         }

@@ -77,7 +77,7 @@ struct ScoreCombination: Sendable, Equatable {
         }
         var left = high - ratio * (high - low), right = low + ratio * (high - low)
         var leftLoss = loss(left), rightLoss = loss(right)
-        for _ in 0..<24 {
+        for _ in 0..<16 {
             if leftLoss < rightLoss {
                 high = right; right = left; rightLoss = leftLoss
                 left = high - ratio * (high - low); leftLoss = loss(left)
@@ -89,17 +89,33 @@ struct ScoreCombination: Sendable, Equatable {
         return Float(exp((low + high) / 2))
     }
 
+    /// The mean held-out log-loss of softmax(a × linear + b × embedding), summed over a fixed
+    /// number of row chunks on all cores (the chunks, not the threads, fix the order of the sums).
     static func negativeLogLikelihood(_ linear: [[Float]], _ embedding: [[Float]], _ a: Float, _ b: Float, _ labels: [Int32]) -> Double {
-        var total = 0.0
-        for row in labels.indices {
-            let l = linear[row], e = embedding[row]
-            var largest = -Float.infinity
-            for label in l.indices { largest = max(largest, a * l[label] + b * e[label]) }
-            var sum: Double = 0
-            for label in l.indices { sum += Double(expf(a * l[label] + b * e[label] - largest)) }
-            let target = Int(labels[row])
-            total += log(sum) - Double(a * l[target] + b * e[target] - largest)
+        let chunks = min(8, labels.count)
+        guard chunks > 0 else { return 0 }
+        let count = labels.count
+        let parts = ParallelTasks.run(count: chunks) { chunk -> Double in
+            var total = 0.0
+            for row in (chunk * count / chunks)..<((chunk + 1) * count / chunks) {
+                total += lineLoss(linear[row], embedding[row], a, b, Int(labels[row]))
+            }
+            return total
         }
-        return total / Double(labels.count)
+        return parts.reduce(0, +) / Double(count)
+    }
+
+    /// One line's log-loss.
+    @inline(__always)
+    static func lineLoss(_ l: [Float], _ e: [Float], _ a: Float, _ b: Float, _ target: Int) -> Double {
+        l.withUnsafeBufferPointer { l in
+            e.withUnsafeBufferPointer { e in
+                var largest = -Float.infinity
+                for label in l.indices { largest = max(largest, a * l[label] + b * e[label]) }
+                var sum: Float = 0
+                for label in l.indices { sum += expf(a * l[label] + b * e[label] - largest) }
+                return Double(logf(sum)) - Double(a * l[target] + b * e[target] - largest)
+            }
+        }
     }
 }

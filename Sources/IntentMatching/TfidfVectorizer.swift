@@ -41,49 +41,53 @@ struct TfidfVectorizer: Sendable, Equatable {
     }
 
     /// The TF-IDF vector of `features`.
-    /// - Complexity: O(k log k) for k raw keys.
+    /// - Complexity: O(k log k) for k raw keys: one hash probe per key, then one integer sort.
     func vectorize(_ features: TextFeatures) -> VectorizedLine {
         var line = VectorizedLine()
-        var pairs: [(index: Int32, value: Float)] = []
-        pairs.reserveCapacity(features.wordKeys.count + features.characterKeys.count)
-        let wordCount = append(features.wordKeys, weight: wordBlockWeight, to: &pairs)
-        line.knownWordFeatures = wordCount
-        line.knownCharacterFeatures = append(features.characterKeys, weight: 1, to: &pairs)
         line.contentTokens = features.contentTokenCount
         line.isAllLatin = features.allContentIsLatin
-        line.knownContentWords = features.contentWordKeys.reduce(0) { $0 + (vocabulary.index(of: $1) == nil ? 0 : 1) }
-        pairs.sort { $0.index < $1.index }
-        var norm: Float = 0
-        for pair in pairs { norm += pair.value * pair.value }
-        let scale = norm > 0 ? 1 / norm.squareRoot() : 0
-        line.vector.indices = pairs.map(\.index)
-        line.vector.values = pairs.map { $0.value * scale }
-        return line
-    }
-
-    /// Appends the weighted, block-normalised TF-IDF values of `keys`; returns how many distinct
-    /// known features there were.
-    private func append(_ keys: [UInt64], weight: Float, to pairs: inout [(index: Int32, value: Float)]) -> Int {
-        guard !keys.isEmpty else { return 0 }
-        let sorted = keys.sorted()
-        let first = pairs.count
-        var position = 0
-        var norm: Float = 0
-        while position < sorted.count {
-            let key = sorted[position]
-            var end = position + 1
-            while end < sorted.count && sorted[end] == key { end += 1 }
-            if let index = vocabulary.index(of: key) {
-                let value = (1 + logf(Float(end - position))) * vocabulary.inverseDocumentFrequency[Int(index)]
-                pairs.append((index, value))
-                norm += value * value
+        // The vocabulary index of every known key, repeats kept; sorted, equal indices are
+        // neighbours and their run length is the term frequency.
+        var found: [UInt64] = []
+        found.reserveCapacity(features.wordKeys.count + features.characterKeys.count)
+        for key in features.wordKeys { if let index = vocabulary.index(of: key) { found.append(UInt64(index)) } }
+        for key in features.characterKeys { if let index = vocabulary.index(of: key) { found.append(UInt64(index)) } }
+        for key in features.contentWordKeys where vocabulary.index(of: key) != nil { line.knownContentWords += 1 }
+        IntegerSort.sort(&found)
+        var indices: [Int32] = [], values: [Float] = []
+        indices.reserveCapacity(found.count)
+        values.reserveCapacity(found.count)
+        var wordNorm: Float = 0, characterNorm: Float = 0
+        vocabulary.inverseDocumentFrequency.withUnsafeBufferPointer { idf in
+            var position = 0
+            while position < found.count {
+                let index = Int32(truncatingIfNeeded: found[position])
+                var end = position + 1
+                while end < found.count && found[end] == found[position] { end += 1 }
+                let frequency = end - position
+                let value = (frequency == 1 ? 1 : 1 + logf(Float(frequency))) * idf[Int(index)]
+                if vocabulary.blocks[Int(index)] == .words {
+                    wordNorm += value * value
+                    line.knownWordFeatures += 1
+                } else {
+                    characterNorm += value * value
+                    line.knownCharacterFeatures += 1
+                }
+                indices.append(index)
+                values.append(value)
+                position = end
             }
-            position = end
         }
-        if norm > 0 {
-            let scale = weight / norm.squareRoot()
-            for position in first..<pairs.count { pairs[position].value *= scale }
+        // Each block to length 1 (times its weight), then the whole to length 1.
+        let wordScale = wordNorm > 0 ? wordBlockWeight / wordNorm.squareRoot() : 0
+        let characterScale = characterNorm > 0 ? 1 / characterNorm.squareRoot() : 0
+        let total = wordNorm * wordScale * wordScale + characterNorm * characterScale * characterScale
+        let overall = total > 0 ? 1 / total.squareRoot() : 0
+        for position in indices.indices {
+            let block = vocabulary.blocks[Int(indices[position])] == .words ? wordScale : characterScale
+            values[position] *= block * overall
         }
-        return pairs.count - first
+        line.vector = SparseVector(indices: indices, values: values)
+        return line
     }
 }

@@ -74,8 +74,10 @@ struct TrainingPlan: Sendable {
     }
 
     func trainLinear(_ trainingRows: SparseRows, _ trainingLabels: [Int32]) -> LinearScorer {
+        let norms = LinearSVMTrainer.squaredNorms(trainingRows)
         let classes = (0..<classCount).map { label in
-            linearTrainer.train(rows: trainingRows, labels: trainingLabels, positive: Int32(label), featureCount: featureCount)
+            linearTrainer.train(rows: trainingRows, labels: trainingLabels, positive: Int32(label), featureCount: featureCount,
+                                squaredNorms: norms)
         }
         return LinearScorer(classes: classes, featureCount: featureCount)
     }

@@ -88,3 +88,21 @@ struct TrainerTests {
         #expect(SHA256.hexDigest(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 }
+
+@Suite("Linear SVM convergence")
+struct LinearSVMConvergenceTests {
+    @Test("shrinking stops only near the optimum: a tighter tolerance barely lowers the objective", arguments: [Int32(0), 1, 2, 3])
+    func converged(positive: Int32) {
+        let (vectorizer, rows, labels) = TrainerTests.rows()
+        var loose = LinearSVMTrainer()
+        loose.tolerance = 0.1
+        var tight = LinearSVMTrainer()
+        tight.tolerance = 0.001
+        tight.maximumPasses = 5000
+        let a = loose.train(rows: rows, labels: labels, positive: positive, featureCount: vectorizer.vocabulary.count)
+        let b = tight.train(rows: rows, labels: labels, positive: positive, featureCount: vectorizer.vocabulary.count)
+        #expect(b.dualObjective <= a.dualObjective + 1e-6)
+        #expect(a.dualObjective - b.dualObjective < 0.02 * abs(b.dualObjective))
+        #expect(b.passes < tight.maximumPasses)
+    }
+}
