@@ -51,7 +51,7 @@ extension IntentModel {
                 isOutOfScopeExample: Int(targets[row]) == outOfScopeClass,
                 isRejectedAnyway: outOfScopeFirst || !knownContent[row]))
         }
-        let budget = options.inScopeRejectionRate ?? (outOfScopeClass == nil ? 0.003 : 0.015)
+        let budget = options.inScopeRejectionRate ?? (outOfScopeClass == nil ? 0.003 : 0.0075)
         let rule = OutOfScopeRule.tune(lines, budget: budget)
         progress(TrainingProgress(stage: "calibration", completed: 1, total: 1))
         return IntentModel(labels: labels, outOfScopeClass: outOfScopeClass, extractor: extractor, vectorizer: vectorizer,

@@ -7,7 +7,7 @@
 /// - Complexity: O(passes × non-zeros) per class.
 struct LinearSVMTrainer: Sendable {
     var cost: Float = 2
-    var tolerance: Float = 0.3
+    var tolerance: Float = 0.1
     var maximumPasses = 200
 
     /// One class's weights: `weights[feature]` and the bias.
