@@ -23,15 +23,27 @@ public struct Reranker: Sendable, Equatable {
     public var confidence: AnswerConfidence
     /// Longer texts are cut to this many tokens.
     public let maximumTokens: Int
+    /// What the encoder steps over.
+    public let unit: RerankerTokenUnit
+    /// Word translation probabilities from the training pairs.
+    public let translation: TermTranslation
 
     public init(vocabulary: RerankerVocabulary, encoder: SentenceEncoder, weights: RerankerWeights,
-                confidence: AnswerConfidence, maximumTokens: Int) {
+                confidence: AnswerConfidence, maximumTokens: Int, unit: RerankerTokenUnit = .words,
+                translation: TermTranslation = .empty) {
         precondition(encoder.embedding.wordCount == vocabulary.count, "one embedding row per vocabulary word")
         self.vocabulary = vocabulary
         self.encoder = encoder
         self.weights = weights
         self.confidence = confidence
         self.maximumTokens = maximumTokens
+        self.unit = unit
+        self.translation = translation
+    }
+
+    /// The tokenizer this model reads texts with.
+    func tokenizer(_ segmenter: Segmenter) -> RerankerTokenizer {
+        RerankerTokenizer(segmenter: segmenter, maximumTokens: maximumTokens, unit: unit)
     }
 
     /// The name in reports and `:why`.
@@ -44,26 +56,33 @@ public struct Reranker: Sendable, Equatable {
         return CosineSimilarity.normalized(encoder.encode(rows)).unit
     }
 
-    /// The unit encodings of `texts`, flat (`texts.count × outputSize`), computed on `chunks` threads.
-    func unitEncodings(_ texts: [String], segmenter: Segmenter, chunks: Int = 2) -> [Float] {
-        let tokenizer = RerankerTokenizer(segmenter: segmenter, maximumTokens: maximumTokens)
-        let ranges = ParallelChunks.ranges(count: texts.count, chunks: chunks)
-        let model = self
-        return ParallelChunks.map(ranges.count) { chunk in
-            var workspace = SegmentationWorkspace()
-            var vectors: [Float] = []
-            vectors.reserveCapacity(ranges[chunk].count * model.encoder.outputSize)
-            for index in ranges[chunk] { vectors += model.unitEncoding(tokenizer.words(texts[index], in: &workspace)) }
-            return vectors
-        }.flatMap { $0 }
+    /// What a query or question is to the re-ranker: its unit encoding, its known translation
+    /// terms and its number of terms.
+    struct TextView: Sendable {
+        var vector: [Float]
+        var terms: [Int32]
+        var termCount: Int
+    }
+
+    /// `text` as the re-ranker sees it.
+    func view(_ text: String, segmenter: Segmenter, in workspace: inout SegmentationWorkspace) -> TextView {
+        let words = RerankerTokenizer(segmenter: segmenter, maximumTokens: maximumTokens, unit: .words).words(text, in: &workspace)
+        let units = unit == .words ? words : tokenizer(segmenter).words(text, in: &workspace)
+        return TextView(vector: unitEncoding(units), terms: translation.termIDs(words),
+                        termCount: TermTranslation.terms(of: words).count)
     }
 
     /// The re-ranker ready for `index`: every indexed question (distractors too) encoded once, so
     /// a query costs one encoding and a dot product per candidate question.
     /// - Complexity: O(questions × encoding), on `chunks` threads.
     public func bind(to index: KnowledgeBaseIndex, chunks: Int = 2) -> RerankingIndex {
-        let questions = (0..<index.questionCount).map { index.question(at: $0) }
-        return RerankingIndex(reranker: self, index: index,
-                              questionVectors: unitEncodings(questions, segmenter: index.extractor.segmenter, chunks: chunks))
+        let segmenter = index.extractor.segmenter
+        let ranges = ParallelChunks.ranges(count: index.questionCount, chunks: chunks)
+        let model = self
+        let views = ParallelChunks.map(ranges.count) { chunk in
+            var workspace = SegmentationWorkspace()
+            return ranges[chunk].map { model.view(index.question(at: $0), segmenter: segmenter, in: &workspace) }
+        }.flatMap { $0 }
+        return RerankingIndex(reranker: self, index: index, questions: views)
     }
 }

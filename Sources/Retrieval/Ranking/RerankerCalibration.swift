@@ -34,7 +34,7 @@ enum RerankerCalibration {
         if rankable.count >= 10 {
             reranker.weights = RerankerWeights(weights: LogisticFit.listwise(
                 features: rankable.map(\.features), width: RerankerFeatures.count, right: rankable.compactMap(\.right),
-                start: RerankerWeights.even.weights))
+                start: RerankerWeights.unfitted.weights))
         }
         var rows: [[Float]] = [], labels: [Bool] = []
         for list in lists where !list.candidates.isEmpty {
@@ -62,9 +62,11 @@ enum RerankerCalibration {
             return ranges[chunk].map { position in
                 let query = queries[position]
                 let candidates = ranking.index.topK(query.text, k: depth, in: &workspace)
-                let neural = ranking.neuralScores(of: candidates, query: query.text, segmentation: &workspace.terms.segmentation)
+                let (neural, translation) = ranking.scores(of: candidates, query: query.text,
+                                                           segmentation: &workspace.terms.segmentation)
                 return ScoredList(candidates: candidates, neural: neural,
-                                  features: RerankerFeatures.of(bm25: candidates.map(\.bm25Score), neural: neural),
+                                  features: RerankerFeatures.of(bm25: candidates.map(\.bm25Score), neural: neural,
+                                                                translation: translation),
                                   right: query.answer.flatMap { answer in candidates.firstIndex { $0.entryIndex == answer } },
                                   answerable: query.answer != nil)
             }

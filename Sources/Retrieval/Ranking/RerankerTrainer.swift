@@ -23,53 +23,81 @@ public enum RerankerTrainer {
                                           seed: options.seed)
         guard !split.encoderPairs.isEmpty else { throw .nothingToLearn }
         let segmenter = index.extractor.segmenter
-        let tokenizer = RerankerTokenizer(segmenter: segmenter, maximumTokens: options.maximumTokens)
-        let texts = split.encoderPairs.flatMap { [$0.first, $0.second] }
+        let tokenizer = RerankerTokenizer(segmenter: segmenter, maximumTokens: options.maximumTokens, unit: options.unit)
+        let contrasts = options.usesContrastPairs ? split.contrastPairs : []
+        let texts = split.encoderPairs.flatMap { [$0.first, $0.second] } + contrasts.flatMap { [$0.0, $0.1] }
         let words = tokenizer.words(of: texts, chunks: options.chunks)
         let vocabulary = RerankerVocabulary.counting(words, minimumCount: options.minimumWordCount, limit: options.vocabularyLimit)
 
         var random = SeededRandom(seed: options.seed)
         var encoder = SentenceEncoder(.init(wordCount: vocabulary.count, bucketCount: options.bucketCount,
                                             embeddingSize: options.embeddingSize, hiddenSize: options.hiddenSize,
-                                            attentionSize: options.attentionSize), random: &random)
+                                            bidirectional: options.bidirectional, attentionSize: options.attentionSize), random: &random)
         let rows = words.map { RerankerTokenizer.rows($0, vocabulary: vocabulary, embedding: encoder.embedding) }
-        let trainingPairs = split.encoderPairs.indices.compactMap { pair -> SentenceEncoder.TrainingPair? in
-            let query = rows[2 * pair], positive = rows[2 * pair + 1]
-            guard query.count > 0, positive.count > 0 else { return nil }
-            return SentenceEncoder.TrainingPair(query: query, positive: positive, group: split.encoderPairs[pair].group)
+        var units: [[SentenceEncoder.TrainingPair]] = []
+        var firsts: [String] = [], seconds: [String] = []
+        for (position, pair) in split.encoderPairs.enumerated() {
+            let query = rows[2 * position], positive = rows[2 * position + 1]
+            guard query.count > 0, positive.count > 0 else { continue }
+            units.append([SentenceEncoder.TrainingPair(query: query, positive: positive, group: pair.group)])
+            firsts.append(pair.first)
+            seconds.append(pair.second)
         }
-        guard !trainingPairs.isEmpty else { throw .nothingToLearn }
-        encoder = trainEncoder(encoder, on: trainingPairs, options: options, progress: progress)
+        guard !units.isEmpty else { throw .nothingToLearn }
+        let batching = NeighbourBatching(firsts: firsts, seconds: seconds, segmenter: segmenter,
+                                         clusterSize: options.neighbourClusterSize, chunks: options.chunks)
+        // A different-meaning pair: each sentence must pick itself over the other (and the batch).
+        let contrastStart = 2 * split.encoderPairs.count, contrastGroups = index.entries.count + pairs.count
+        for position in contrasts.indices {
+            let first = rows[contrastStart + 2 * position], second = rows[contrastStart + 2 * position + 1]
+            guard first.count > 0, second.count > 0 else { continue }
+            units.append([SentenceEncoder.TrainingPair(query: first, positive: first, group: contrastGroups + 2 * position),
+                          SentenceEncoder.TrainingPair(query: second, positive: second, group: contrastGroups + 2 * position + 1)])
+        }
+        encoder = trainEncoder(encoder, on: units, batching: batching, options: options, progress: progress)
 
-        let draft = Reranker(vocabulary: vocabulary, encoder: encoder, weights: .even,
-                             confidence: AnswerConfidence(weights: [-3, 0, 0, 6, 0], minimumProbability: options.minimumConfidence),
-                             maximumTokens: options.maximumTokens)
+        let wordTokenizer = RerankerTokenizer(segmenter: segmenter, maximumTokens: options.maximumTokens, unit: .words)
+        let pairWords = options.unit == .words ? words : wordTokenizer.words(of: texts, chunks: options.chunks)
+        let translation = options.usesTranslation
+            ? TermTranslation.train(split.encoderPairs.indices.map { (pairWords[2 * $0], pairWords[2 * $0 + 1]) })
+            : .empty
+        let draft = Reranker(vocabulary: vocabulary, encoder: encoder, weights: .unfitted,
+                             confidence: .unfitted(minimumProbability: options.minimumConfidence),
+                             maximumTokens: options.maximumTokens, unit: options.unit, translation: translation)
         return RerankerCalibration.fit(draft, split: split, distractors: index.distractors, segmenter: segmenter,
                                        parameters: index.parameters, options: options, progress: progress)
     }
 
-    /// The encoder after `options.epochs` passes of in-batch softmax training over `pairs`.
-    static func trainEncoder(_ start: SentenceEncoder, on pairs: [SentenceEncoder.TrainingPair], options: RerankerTrainingOptions,
+    /// The encoder after `options.epochs` passes of in-batch softmax training over `units` (a unit's
+    /// pairs always share a batch).
+    static func trainEncoder(_ start: SentenceEncoder, on units: [[SentenceEncoder.TrainingPair]],
+                             batching: NeighbourBatching, options: RerankerTrainingOptions,
                              progress: (RerankerTrainingProgress) -> Void) -> SentenceEncoder {
         var encoder = start
         var optimizer = SentenceEncoder.Optimizer(Adam(learningRate: options.learningRate), for: encoder)
         var workspace = SentenceEncoder.BatchWorkspace(for: encoder, chunks: options.chunks)
         let loss = InBatchSoftmaxLoss(temperature: options.temperature, symmetric: true)
         var shuffler = SeededRandom(seed: options.seed, stream: 1)
-        var order = Array(pairs.indices)
+        var order = Array(units.indices)
         let batchSize = max(2, options.batchSize)
-        let batchesPerEpoch = (pairs.count + batchSize - 1) / batchSize
+        let batchesPerEpoch = (units.reduce(0) { $0 + $1.count } + batchSize - 1) / batchSize
         let total = batchesPerEpoch * options.epochs
         var completed = 0
         progress(RerankerTrainingProgress(stage: "encoder", completed: 0, total: total))
         for _ in 0..<options.epochs {
             shuffler.shuffle(&order)
-            for start in stride(from: 0, to: order.count, by: batchSize) {
-                let batch = order[start..<min(order.count, start + batchSize)].map { pairs[$0] }
-                completed += 1
-                guard batch.count >= 2 else { continue }
-                _ = encoder.inBatchGradients(batch, loss: loss, workspace: &workspace)
-                optimizer.step(&encoder, gradients: workspace.gradients, maxNorm: options.maxGradientNorm)
+            let epochOrder = batching.order(order.filter { $0 < batching.neighbours.count })
+                + order.filter { $0 >= batching.neighbours.count }
+            var batch: [SentenceEncoder.TrainingPair] = []
+            for (position, unit) in epochOrder.enumerated() {
+                batch += units[unit]
+                guard batch.count >= batchSize || position == epochOrder.count - 1 else { continue }
+                if batch.count >= 2 {
+                    _ = encoder.inBatchGradients(batch, loss: loss, workspace: &workspace)
+                    optimizer.step(&encoder, gradients: workspace.gradients, maxNorm: options.maxGradientNorm)
+                }
+                batch.removeAll(keepingCapacity: true)
+                completed = min(total, completed + 1)
                 progress(RerankerTrainingProgress(stage: "encoder", completed: completed, total: total))
             }
         }

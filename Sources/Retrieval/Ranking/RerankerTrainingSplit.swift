@@ -24,6 +24,8 @@ struct RerankerTrainingSplit {
     }
 
     var encoderPairs: [Pair] = []
+    /// Different-meaning external pairs kept for training (hard negatives of each other).
+    var contrastPairs: [(String, String)] = []
     /// The calibration knowledge base: the entries minus held-out questions, then one entry per
     /// held-out second sentence.
     var calibrationEntries: [KnowledgeBaseEntry] = []
@@ -51,6 +53,8 @@ struct RerankerTrainingSplit {
             if rank >= heldOutCount {
                 if pair.sameMeaning {
                     encoderPairs.append(Pair(first: pair.first, second: pair.second, group: entries.count + pairIndex))
+                } else {
+                    contrastPairs.append((pair.first, pair.second))
                 }
                 continue
             }

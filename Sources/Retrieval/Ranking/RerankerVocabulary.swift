@@ -39,19 +39,45 @@ public struct RerankerVocabulary: Sendable, Equatable {
     }
 }
 
-/// Cuts texts into the normalised words the re-ranker reads: the segmenter's tokens without
-/// punctuation and symbols, at most `maximumTokens` of them.
+/// What a re-ranker's encoder steps over.
+public enum RerankerTokenUnit: Int, Sendable, Equatable {
+    /// The segmenter's words: 「怎么还没发货」 → 怎么 还 没 发货.
+    case words = 0
+    /// Each Chinese character with the next one of its run (other tokens whole):
+    /// 「怎么还没发货」 → 怎么 么还 还没 没发 发货 货.
+    case characters = 1
+}
+
+/// Cuts texts into the normalised units the re-ranker reads: the segmenter's tokens without
+/// punctuation and symbols (or their characters, see `RerankerTokenUnit`), at most
+/// `maximumTokens` of them.
 struct RerankerTokenizer: Sendable {
     let segmenter: Segmenter
     let maximumTokens: Int
+    var unit: RerankerTokenUnit = .words
 
-    /// The words of `text` (「怎么还没发货？」 → ["怎么", "还", "没", "发货"]).
+    /// The units of `text` (「怎么还没发货？」 → ["怎么", "还", "没", "发货"] in words).
     func words(_ text: String, in workspace: inout SegmentationWorkspace) -> [String] {
         var words: [String] = []
-        for token in segmenter.tokenize(text, in: &workspace) where token.kind != .punct && token.kind != .symbol {
-            words.append(token.normalized)
-            if words.count == maximumTokens { break }
+        var run: [Unicode.Scalar] = []
+        func flushRun() {
+            for (index, scalar) in run.enumerated() where words.count < maximumTokens {
+                var window = String.UnicodeScalarView([scalar])
+                if index + 1 < run.count { window.append(run[index + 1]) }
+                words.append(String(window))
+            }
+            run.removeAll()
         }
+        for token in segmenter.tokenize(text, in: &workspace) where token.kind != .punct && token.kind != .symbol {
+            if unit == .characters && (token.kind == .word || token.kind == .other) {
+                run += token.normalized.unicodeScalars
+                continue
+            }
+            flushRun()
+            guard words.count < maximumTokens else { break }
+            words.append(token.normalized)
+        }
+        flushRun()
         return words
     }
 

@@ -16,12 +16,22 @@ public struct RerankingIndex: CandidateReranker {
     public let index: KnowledgeBaseIndex
     /// `questionCount × width` unit encodings, in the index's question numbering.
     let questionVectors: [Float]
+    /// Each question's known translation terms: `termStarts[q]..<termStarts[q+1]` of `termIDs`.
+    let termStarts: [Int32]
+    let termIDs: [Int32]
+    /// Each question's number of terms, known or not.
+    let termCounts: [Int32]
 
-    init(reranker: Reranker, index: KnowledgeBaseIndex, questionVectors: [Float]) {
-        precondition(questionVectors.count == index.questionCount * reranker.encoder.outputSize, "one encoding per question")
+    init(reranker: Reranker, index: KnowledgeBaseIndex, questions: [Reranker.TextView]) {
+        precondition(questions.count == index.questionCount, "one view per question")
         self.reranker = reranker
         self.index = index
-        self.questionVectors = questionVectors
+        questionVectors = questions.flatMap(\.vector)
+        var starts: [Int32] = [0]
+        for question in questions { starts.append(starts[starts.count - 1] + Int32(question.terms.count)) }
+        termStarts = starts
+        termIDs = questions.flatMap(\.terms)
+        termCounts = questions.map { Int32($0.termCount) }
     }
 
     public var method: String { reranker.method }
@@ -62,8 +72,8 @@ public struct RerankingIndex: CandidateReranker {
 
     func rerank(_ candidates: [Candidate], for query: String, segmentation: inout SegmentationWorkspace) -> [Candidate] {
         guard !candidates.isEmpty else { return [] }
-        let neural = neuralScores(of: candidates, query: query, segmentation: &segmentation)
-        let features = RerankerFeatures.of(bm25: candidates.map(\.bm25Score), neural: neural)
+        let (neural, translation) = scores(of: candidates, query: query, segmentation: &segmentation)
+        let features = RerankerFeatures.of(bm25: candidates.map(\.bm25Score), neural: neural, translation: translation)
         var scored = candidates
         for position in scored.indices {
             scored[position].neuralScore = neural[position]
@@ -74,19 +84,23 @@ public struct RerankingIndex: CandidateReranker {
             .map(\.element)
     }
 
-    /// The cosine of the query's encoding and each candidate's best question (an entry's questions
-    /// all count; a distractor is one question).
-    func neuralScores(of candidates: [Candidate], query: String, segmentation: inout SegmentationWorkspace) -> [Float] {
-        let tokenizer = RerankerTokenizer(segmenter: index.extractor.segmenter, maximumTokens: reranker.maximumTokens)
-        let queryVector = reranker.unitEncoding(tokenizer.words(query, in: &segmentation))
-        let width = queryVector.count
-        return queryVector.withUnsafeBufferPointer { queryBuffer in
+    /// The questions a candidate stands for: an entry's all, a distractor's one.
+    private func questions(of candidate: Candidate) -> Range<Int> {
+        candidate.entryIndex.map { index.questionRange(ofEntry: $0) } ?? candidate.question..<(candidate.question + 1)
+    }
+
+    /// For each candidate, the cosine of the query's encoding and its best question's, and its
+    /// best question's translation score: the mean over the query's known terms f of
+    /// log(ε + Σ_e t(f | e) / |question|).
+    func scores(of candidates: [Candidate], query: String,
+                segmentation: inout SegmentationWorkspace) -> (neural: [Float], translation: [Float]) {
+        let view = reranker.view(query, segmenter: index.extractor.segmenter, in: &segmentation)
+        let width = view.vector.count
+        let neural = view.vector.withUnsafeBufferPointer { queryBuffer in
             questionVectors.withUnsafeBufferPointer { vectors in
                 candidates.map { candidate in
-                    let questions = candidate.entryIndex.map { index.questionRange(ofEntry: $0) }
-                        ?? candidate.question..<(candidate.question + 1)
                     var best = -Float.infinity
-                    for question in questions {
+                    for question in questions(of: candidate) {
                         let vector = UnsafeBufferPointer(rebasing: vectors[(question * width)..<((question + 1) * width)])
                         best = max(best, VectorMath.dot(queryBuffer, vector))
                     }
@@ -94,5 +108,30 @@ public struct RerankingIndex: CandidateReranker {
                 }
             }
         }
+        return (neural, translationScores(of: candidates, queryTerms: view.terms))
     }
+
+    private func translationScores(of candidates: [Candidate], queryTerms: [Int32]) -> [Float] {
+        let table = reranker.translation
+        guard !queryTerms.isEmpty else { return [Float](repeating: 0, count: candidates.count) }
+        let questionLists = candidates.map { questions(of: $0) }
+        var totals = questionLists.map { [Float](repeating: 0, count: $0.count) }
+        var weights = [Float](repeating: 0, count: table.terms.count)
+        for term in queryTerms {
+            let row = Int(table.starts[Int(term)])..<Int(table.starts[Int(term) + 1])
+            for entry in row { weights[Int(table.sources[entry])] = table.probabilities[entry] }
+            for (candidate, list) in questionLists.enumerated() {
+                for (offset, question) in list.enumerated() {
+                    var sum: Float = 0
+                    for position in Int(termStarts[question])..<Int(termStarts[question + 1]) { sum += weights[Int(termIDs[position])] }
+                    totals[candidate][offset] += Activation.log(Self.translationFloor + sum / Float(max(1, termCounts[question])))
+                }
+            }
+            for entry in row { weights[Int(table.sources[entry])] = 0 }
+        }
+        return totals.map { ($0.max() ?? 0) / Float(queryTerms.count) }
+    }
+
+    /// The ε of the translation score: what a query term with no translation in a question adds.
+    static let translationFloor: Float = 1e-3
 }
