@@ -21,6 +21,10 @@ public struct RerankingIndex: CandidateReranker {
     let termIDs: [Int32]
     /// Each question's number of terms, known or not.
     let termCounts: [Int32]
+    /// λ·P(term | all questions) per known term: the background a query term falls back on in a
+    /// question that does not translate it (so a missing common word costs little, a missing
+    /// rare one much).
+    let background: [Float]
 
     init(reranker: Reranker, index: KnowledgeBaseIndex, questions: [Reranker.TextView]) {
         precondition(questions.count == index.questionCount, "one view per question")
@@ -32,6 +36,10 @@ public struct RerankingIndex: CandidateReranker {
         termStarts = starts
         termIDs = questions.flatMap(\.terms)
         termCounts = questions.map { Int32($0.termCount) }
+        var counts = [Float](repeating: 0.5, count: reranker.translation.terms.count)
+        for term in termIDs { counts[Int(term)] += 1 }
+        let total = counts.reduce(0, +) + Float(termCounts.reduce(0) { $0 + Int($1) } - termIDs.count)
+        background = counts.map { Self.backgroundShare * $0 / max(total, 1) }
     }
 
     public var method: String { reranker.method }
@@ -91,7 +99,7 @@ public struct RerankingIndex: CandidateReranker {
 
     /// For each candidate, the cosine of the query's encoding and its best question's, and its
     /// best question's translation score: the mean over the query's known terms f of
-    /// log(ε + Σ_e t(f | e) / |question|).
+    /// log(λ·P(f | all questions) + (1 − λ)·Σ_e t(f | e) / |question|).
     func scores(of candidates: [Candidate], query: String,
                 segmentation: inout SegmentationWorkspace) -> (neural: [Float], translation: [Float]) {
         let view = reranker.view(query, segmenter: index.extractor.segmenter, in: &segmentation)
@@ -124,7 +132,8 @@ public struct RerankingIndex: CandidateReranker {
                 for (offset, question) in list.enumerated() {
                     var sum: Float = 0
                     for position in Int(termStarts[question])..<Int(termStarts[question + 1]) { sum += weights[Int(termIDs[position])] }
-                    totals[candidate][offset] += Activation.log(Self.translationFloor + sum / Float(max(1, termCounts[question])))
+                    totals[candidate][offset] += Activation.log(background[Int(term)]
+                        + (1 - Self.backgroundShare) * sum / Float(max(1, termCounts[question])))
                 }
             }
             for entry in row { weights[Int(table.sources[entry])] = 0 }
@@ -132,6 +141,6 @@ public struct RerankingIndex: CandidateReranker {
         return totals.map { ($0.max() ?? 0) / Float(queryTerms.count) }
     }
 
-    /// The ε of the translation score: what a query term with no translation in a question adds.
-    static let translationFloor: Float = 1e-3
+    /// λ, the background's share in a question's term probabilities (Jelinek–Mercer smoothing).
+    static let backgroundShare: Float = 0.2
 }
