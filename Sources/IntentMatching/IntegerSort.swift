@@ -1,63 +1,34 @@
-/// An in-place, unstable sort of 64-bit keys (quicksort with median-of-three pivots and
-/// insertion sort for short ranges). For the small arrays of `predict` (a line's feature indices,
-/// the ranking keys) it is several times faster than the standard library's stable sort, which
-/// allocates a buffer and calls a comparison closure.
+/// Sorting of 64-bit keys for `predict`'s ranking, several times faster on ~150 keys than the
+/// standard library's sort (which allocates a merge buffer and calls a comparison closure, and
+/// mispredicts half its branches on random scores).
 ///
-/// `IntegerSort.sort(&keys)` orders `[5, 1, 3]` as `[1, 3, 5]`; equal values are indistinguishable,
-/// so stability does not matter.
+/// `IntegerSort.sortByHighHalf(&keys)` orders `[0x2_0000_0000, 0x1_0000_0001, 0x1_0000_0000]`
+/// as `[0x1_0000_0001, 0x1_0000_0000, 0x2_0000_0000]`: by the high halves, ties as they came.
 enum IntegerSort {
-    static func sort(_ values: inout [UInt64]) {
-        values.withUnsafeMutableBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 1 else { return }
-            sort(base, 0, buffer.count - 1)
-        }
-    }
-
-    /// Sorts `values[low...high]`.
-    private static func sort(_ values: UnsafeMutablePointer<UInt64>, _ low: Int, _ high: Int) {
-        var low = low, high = high
-        while high - low > 16 {
-            let middle = low + (high - low) / 2
-            // Median of three to values[middle], then Hoare partition around it.
-            if values[middle] < values[low] { swap(values, middle, low) }
-            if values[high] < values[low] { swap(values, high, low) }
-            if values[high] < values[middle] { swap(values, high, middle) }
-            let pivot = values[middle]
-            var left = low, right = high
-            while left <= right {
-                while values[left] < pivot { left += 1 }
-                while pivot < values[right] { right -= 1 }
-                if left <= right {
-                    swap(values, left, right)
-                    left += 1
-                    right -= 1
-                }
+    /// Sorts `values` by their high 32 bits only, stably (LSD radix sort, one pass per byte
+    /// that differs): keys whose high halves are equal keep their order. The ranking puts the
+    /// score in the high half and the label index, already ascending, in the low half, so ties
+    /// stay in label order. No comparisons, so no branch mispredictions on random scores.
+    static func sortByHighHalf(_ values: inout [UInt64]) {
+        guard values.count > 1 else { return }
+        var buffer = values
+        var counts = [Int](repeating: 0, count: 256)
+        for shift in stride(from: 32, to: 64, by: 8) {
+            for index in counts.indices { counts[index] = 0 }
+            for value in values { counts[Int(truncatingIfNeeded: value >> UInt64(shift)) & 0xFF] += 1 }
+            if counts.contains(values.count) { continue }   // this byte is the same everywhere
+            var start = 0
+            for index in counts.indices {
+                let count = counts[index]
+                counts[index] = start
+                start += count
             }
-            // Recurse into the smaller side, loop on the larger: the stack stays O(log n).
-            if right - low < high - left {
-                sort(values, low, right)
-                low = left
-            } else {
-                sort(values, left, high)
-                high = right
+            for value in values {
+                let digit = Int(truncatingIfNeeded: value >> UInt64(shift)) & 0xFF
+                buffer[counts[digit]] = value
+                counts[digit] += 1
             }
+            swap(&values, &buffer)
         }
-        guard high > low else { return }
-        for position in (low + 1)...high {
-            let value = values[position]
-            var hole = position
-            while hole > low && value < values[hole - 1] {
-                values[hole] = values[hole - 1]
-                hole -= 1
-            }
-            values[hole] = value
-        }
-    }
-
-    @inline(__always)
-    private static func swap(_ values: UnsafeMutablePointer<UInt64>, _ a: Int, _ b: Int) {
-        let value = values[a]
-        values[a] = values[b]
-        values[b] = value
     }
 }

@@ -52,7 +52,7 @@ public struct IntentModel: Sendable {
         for label in labels.indices where label != outOfScopeClass {
             keys.append(UInt64(~probabilities[label].bitPattern) << 32 | UInt64(label))
         }
-        IntegerSort.sort(&keys)
+        IntegerSort.sortByHighHalf(&keys)
         let order = keys.map { Int(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
         let ranking = order.map { IntentScore(name: labels[$0], confidence: Double(probabilities[$0])) }
         guard let best = order.first, let top = ranking.first else {

@@ -1,4 +1,4 @@
-/// A sparse vector as parallel flat arrays of feature indices and values, indices ascending.
+/// A sparse vector as parallel flat arrays of feature indices (each at most once, in no set order) and values.
 struct SparseVector: Sendable, Equatable {
     var indices: [Int32] = []
     var values: [Float] = []

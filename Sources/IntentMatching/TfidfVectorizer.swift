@@ -40,42 +40,60 @@ struct TfidfVectorizer: Sendable, Equatable {
         }
     }
 
-    /// The TF-IDF vector of `features`.
-    /// - Complexity: O(k log k) for k raw keys: one hash probe per key, then one integer sort.
+    /// The TF-IDF vector of `features`, its features in order of first appearance in the line.
+    /// - Complexity: O(k) for k raw keys: one vocabulary probe per key, and a small table of
+    ///   the line's own features counts the repeats (no sorting).
     func vectorize(_ features: TextFeatures) -> VectorizedLine {
         var line = VectorizedLine()
         line.contentTokens = features.contentTokenCount
         line.isAllLatin = features.allContentIsLatin
-        // The vocabulary index of every known key, repeats kept; sorted, equal indices are
-        // neighbours and their run length is the term frequency.
-        var found: [UInt64] = []
-        found.reserveCapacity(features.wordKeys.count + features.characterKeys.count)
-        for key in features.wordKeys { if let index = vocabulary.index(of: key) { found.append(UInt64(index)) } }
-        for key in features.characterKeys { if let index = vocabulary.index(of: key) { found.append(UInt64(index)) } }
         for key in features.contentWordKeys where vocabulary.index(of: key) != nil { line.knownContentWords += 1 }
-        IntegerSort.sort(&found)
-        var indices: [Int32] = [], values: [Float] = []
-        indices.reserveCapacity(found.count)
-        values.reserveCapacity(found.count)
+        let keyCount = features.wordKeys.count + features.characterKeys.count
+        var indices: [Int32] = [], frequencies: [Int32] = []
+        indices.reserveCapacity(keyCount)
+        frequencies.reserveCapacity(keyCount)
+        // Open addressing over the line's distinct features: slot → position in `indices`.
+        var capacity = 16
+        while capacity < keyCount * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var slots = [Int32](repeating: -1, count: capacity)
+        slots.withUnsafeMutableBufferPointer { slots in
+            for keys in [features.wordKeys, features.characterKeys] {
+                for key in keys {
+                    guard let index = vocabulary.index(of: key) else { continue }
+                    var slot = Int(truncatingIfNeeded: UInt32(bitPattern: index) &* 0x9E37_79B1) & mask
+                    while true {
+                        let position = slots[slot]
+                        if position < 0 {
+                            slots[slot] = Int32(indices.count)
+                            indices.append(index)
+                            frequencies.append(1)
+                            break
+                        }
+                        if indices[Int(position)] == index {
+                            frequencies[Int(position)] += 1
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+            }
+        }
+        var values = [Float](repeating: 0, count: indices.count)
         var wordNorm: Float = 0, characterNorm: Float = 0
         vocabulary.inverseDocumentFrequency.withUnsafeBufferPointer { idf in
-            var position = 0
-            while position < found.count {
-                let index = Int32(truncatingIfNeeded: found[position])
-                var end = position + 1
-                while end < found.count && found[end] == found[position] { end += 1 }
-                let frequency = end - position
-                let value = (frequency == 1 ? 1 : 1 + logf(Float(frequency))) * idf[Int(index)]
-                if vocabulary.blocks[Int(index)] == .words {
+            for position in indices.indices {
+                let index = Int(indices[position])
+                let frequency = frequencies[position]
+                let value = (frequency == 1 ? 1 : 1 + logf(Float(frequency))) * idf[index]
+                if vocabulary.blocks[index] == .words {
                     wordNorm += value * value
                     line.knownWordFeatures += 1
                 } else {
                     characterNorm += value * value
                     line.knownCharacterFeatures += 1
                 }
-                indices.append(index)
-                values.append(value)
-                position = end
+                values[position] = value
             }
         }
         // Each block to length 1 (times its weight), then the whole to length 1.

@@ -3,24 +3,22 @@ import Testing
 
 @Suite("Integer sort")
 struct IntegerSortTests {
-    @Test("sorts like the standard library", arguments: [0, 1, 2, 15, 17, 150, 1000])
-    func matchesStandardSort(count: Int) {
+    @Test("sorts by the high half like a stable sort", arguments: [0, 1, 2, 150, 1000])
+    func matchesStableSort(count: Int) {
         var random = SeededRandom(seed: UInt64(count), stream: 7)
-        // Few distinct values too, so equal runs and partitions full of the pivot are covered.
-        for range in [UInt64(3), UInt64.max] {
-            var values = (0..<count).map { _ in random.next() % range }
-            let expected = values.sorted()
-            IntegerSort.sort(&values)
+        // Few distinct high halves too, so ties (kept in input order) are common.
+        for range in [UInt64(3), UInt64(1) << 32] {
+            var values = (0..<count).map { UInt64($0) | (random.next() % range) << 32 }
+            let expected = values.enumerated().sorted { ($0.element >> 32, $0.offset) < ($1.element >> 32, $1.offset) }.map(\.element)
+            IntegerSort.sortByHighHalf(&values)
             #expect(values == expected)
         }
     }
 
-    @Test("sorted and reversed input") func presorted() {
-        var ascending = (0..<500).map { UInt64($0) }
-        var descending = Array(ascending.reversed())
-        IntegerSort.sort(&ascending)
-        IntegerSort.sort(&descending)
-        #expect(ascending == (0..<500).map { UInt64($0) })
-        #expect(descending == ascending)
+    @Test("the ranking key orders probabilities high to low, ties by label") func rankingKeys() {
+        let probabilities: [Float] = [0.1, 0.7, 0.1, 0, 0.1]
+        var keys = probabilities.enumerated().map { UInt64(~$0.element.bitPattern) << 32 | UInt64($0.offset) }
+        IntegerSort.sortByHighHalf(&keys)
+        #expect(keys.map { $0 & 0xFFFF_FFFF } == [1, 0, 2, 4, 3])
     }
 }

@@ -24,7 +24,7 @@ struct TrainerTests {
         let model = SupportBotFixture.model
         let vector = model.vectorize(text).vector
         #expect(abs(vector.squaredNorm - 1) < 1e-4)
-        #expect(vector.indices == vector.indices.sorted())
+        #expect(Set(vector.indices).count == vector.count)   // each feature once
     }
 
     @Test("term frequency is sublinear: repeating a word does not triple it") func sublinear() {
