@@ -30,7 +30,7 @@ struct EvalFAQCommandTests {
         return try Kefu.run(["eval", "faq"] + resolved, input: "")
     }
 
-    @Test("--json prints one object with the contract's keys, counts, and says the ranker is BM25 alone")
+    @Test("--json prints one object with the contract's keys and counts; the ranker is the trained re-ranker")
     func json() throws {
         let folder = try ScratchDirectory()
         defer { folder.remove() }
@@ -46,7 +46,7 @@ struct EvalFAQCommandTests {
                 let value = try #require(measures[key] as? Double, "\(method).\(key)")
                 #expect(value >= 0 && (key.hasSuffix("ms") || key == "ms_per_query" || value <= 1))
             }
-            #expect(measures["method"] as? String == "bm25")
+            #expect(measures["method"] as? String == (method == "bm25" ? "bm25" : "gru-attention"))
         }
         let bm25 = try #require(object["bm25"] as? [String: Any])
         #expect(bm25["p_at_1"] as? Double == 1, "each fixture query finds its entry first")
@@ -56,10 +56,10 @@ struct EvalFAQCommandTests {
         #expect(object["questions"] as? Int == 5)
         #expect(object["distractors"] as? Int == 2)
         #expect(object["train_pairs"] as? Int == 4)
-        #expect((object["note"] as? String)?.contains("BM25 alone") == true)
+        #expect(object["note"] == nil)
     }
 
-    @Test("the readable report: a table of both methods and the BM25-only note")
+    @Test("the readable report: a table of both methods, the ranker trained on the FAQ's own paraphrases")
     func text() throws {
         let folder = try ScratchDirectory()
         defer { folder.remove() }
@@ -68,8 +68,21 @@ struct EvalFAQCommandTests {
         let lines = result.text.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("FAQ retrieval: 4 queries") == true)
         #expect(lines.contains { $0.hasPrefix("bm25    1.0000  1.0000  1.0000") })
+        #expect(lines.contains { $0.hasPrefix("ranker") && $0.hasSuffix("(gru-attention)") })
+        #expect(!lines.contains { $0.hasPrefix("note:") })
+    }
+
+    @Test("with nothing to learn from (one question an entry, no pairs) the ranker is BM25 alone and says so")
+    func nothingToLearn() throws {
+        let folder = try ScratchDirectory()
+        defer { folder.remove() }
+        let result = try evaluate(["--faq", "faq.tsv", "--queries", "queries.tsv"],
+                                  files: ["faq.tsv": "ship\t什么时候发货\nfee\t运费怎么算\nreturn\t怎么退货\n",
+                                          "queries.tsv": "发货要多久\tship\n运费多少钱\tfee\n"], in: folder)
+        #expect(result.status == 0, "\(result.error)")
+        let lines = result.text.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("ranker") && $0.hasSuffix("(bm25)") })
-        #expect(lines.contains { $0.hasPrefix("note: the ranker is BM25 alone") })
+        #expect(lines.contains { $0.hasPrefix("note: the ranker is BM25 alone (nothing to train") })
     }
 
     @Test("files it cannot use: exit 2 and one line on standard error naming file and line", arguments: [

@@ -83,7 +83,7 @@ public struct FAQEvaluationReport: Sendable {
         return .object(members)
     }
 
-    static let bm25OnlyNote = "the ranker is BM25 alone until the neural re-ranker is built: its figures repeat BM25's"
+    static let bm25OnlyNote = "the ranker is BM25 alone (nothing to train the neural re-ranker on: no FAQ id with several questions, no pair labelled 1): its figures repeat BM25's"
 
     /// A `Float` setting as the JSON number it reads as (`1.2`, not `1.2000000476837158`).
     private static func number(_ value: Float) -> JSONValue { .number(Double("\(value)") ?? Double(value)) }

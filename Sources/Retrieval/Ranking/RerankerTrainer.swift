@@ -35,17 +35,12 @@ public enum RerankerTrainer {
                                             bidirectional: options.bidirectional, attentionSize: options.attentionSize), random: &random)
         let rows = words.map { RerankerTokenizer.rows($0, vocabulary: vocabulary, embedding: encoder.embedding) }
         var units: [[SentenceEncoder.TrainingPair]] = []
-        var firsts: [String] = [], seconds: [String] = []
         for (position, pair) in split.encoderPairs.enumerated() {
             let query = rows[2 * position], positive = rows[2 * position + 1]
             guard query.count > 0, positive.count > 0 else { continue }
             units.append([SentenceEncoder.TrainingPair(query: query, positive: positive, group: pair.group)])
-            firsts.append(pair.first)
-            seconds.append(pair.second)
         }
         guard !units.isEmpty else { throw .nothingToLearn }
-        let batching = NeighbourBatching(firsts: firsts, seconds: seconds, segmenter: segmenter,
-                                         clusterSize: options.neighbourClusterSize, chunks: options.chunks)
         // A different-meaning pair: each sentence must pick itself over the other (and the batch).
         let contrastStart = 2 * split.encoderPairs.count, contrastGroups = index.entries.count + pairs.count
         for position in contrasts.indices {
@@ -54,7 +49,7 @@ public enum RerankerTrainer {
             units.append([SentenceEncoder.TrainingPair(query: first, positive: first, group: contrastGroups + 2 * position),
                           SentenceEncoder.TrainingPair(query: second, positive: second, group: contrastGroups + 2 * position + 1)])
         }
-        encoder = trainEncoder(encoder, on: units, batching: batching, options: options, progress: progress)
+        encoder = trainEncoder(encoder, on: units, options: options, progress: progress)
 
         let wordTokenizer = RerankerTokenizer(segmenter: segmenter, maximumTokens: options.maximumTokens, unit: .words)
         let pairWords = options.unit == .words ? words : wordTokenizer.words(of: texts, chunks: options.chunks)
@@ -70,8 +65,7 @@ public enum RerankerTrainer {
 
     /// The encoder after `options.epochs` passes of in-batch softmax training over `units` (a unit's
     /// pairs always share a batch).
-    static func trainEncoder(_ start: SentenceEncoder, on units: [[SentenceEncoder.TrainingPair]],
-                             batching: NeighbourBatching, options: RerankerTrainingOptions,
+    static func trainEncoder(_ start: SentenceEncoder, on units: [[SentenceEncoder.TrainingPair]], options: RerankerTrainingOptions,
                              progress: (RerankerTrainingProgress) -> Void) -> SentenceEncoder {
         var encoder = start
         var optimizer = SentenceEncoder.Optimizer(Adam(learningRate: options.learningRate), for: encoder)
@@ -86,12 +80,10 @@ public enum RerankerTrainer {
         progress(RerankerTrainingProgress(stage: "encoder", completed: 0, total: total))
         for _ in 0..<options.epochs {
             shuffler.shuffle(&order)
-            let epochOrder = batching.order(order.filter { $0 < batching.neighbours.count })
-                + order.filter { $0 >= batching.neighbours.count }
             var batch: [SentenceEncoder.TrainingPair] = []
-            for (position, unit) in epochOrder.enumerated() {
+            for (position, unit) in order.enumerated() {
                 batch += units[unit]
-                guard batch.count >= batchSize || position == epochOrder.count - 1 else { continue }
+                guard batch.count >= batchSize || position == order.count - 1 else { continue }
                 if batch.count >= 2 {
                     _ = encoder.inBatchGradients(batch, loss: loss, workspace: &workspace)
                     optimizer.step(&encoder, gradients: workspace.gradients, maxNorm: options.maxGradientNorm)

@@ -33,9 +33,6 @@ public struct RerankerTrainingOptions: Sendable, Equatable {
     public var minimumConfidence: Float
     /// What the encoder steps over.
     public var unit: RerankerTokenUnit
-    /// Pairs per cluster of BM25 neighbours placed together in a batch (hard in-batch
-    /// negatives); 1 gives plain random batches.
-    public var neighbourClusterSize: Int
     /// Whether word translation probabilities are learned from the pairs (a re-ranking feature).
     public var usesTranslation: Bool
     /// Whether different-meaning pairs train too, as hard negatives of each other.
@@ -43,11 +40,11 @@ public struct RerankerTrainingOptions: Sendable, Equatable {
     /// Parts each batch is cut into for parallel work (fixed, so results never depend on cores).
     public var chunks: Int
 
-    public init(seed: UInt64 = 1, epochs: Int = 8, batchSize: Int = 64, embeddingSize: Int = 64, hiddenSize: Int = 64,
+    public init(seed: UInt64 = 1, epochs: Int = 10, batchSize: Int = 64, embeddingSize: Int = 64, hiddenSize: Int = 64,
                 attentionSize: Int = 64, bidirectional: Bool = false, bucketCount: Int = 100_000, learningRate: Float = 2e-3, temperature: Float = 0.05,
                 maxGradientNorm: Float = 5, maximumTokens: Int = 32, minimumWordCount: Int = 2,
                 vocabularyLimit: Int = 50_000, heldOutShare: Double = 0.1, candidateDepth: Int = 50,
-                minimumConfidence: Float = 0.5, unit: RerankerTokenUnit = .words, neighbourClusterSize: Int = 1, usesTranslation: Bool = true, usesContrastPairs: Bool = false, chunks: Int = 2) {
+                minimumConfidence: Float = 0.5, unit: RerankerTokenUnit = .words, usesTranslation: Bool = true, usesContrastPairs: Bool = false, chunks: Int = 2) {
         self.seed = seed
         self.epochs = epochs
         self.batchSize = batchSize
@@ -66,7 +63,6 @@ public struct RerankerTrainingOptions: Sendable, Equatable {
         self.candidateDepth = candidateDepth
         self.minimumConfidence = minimumConfidence
         self.unit = unit
-        self.neighbourClusterSize = neighbourClusterSize
         self.usesTranslation = usesTranslation
         self.usesContrastPairs = usesContrastPairs
         self.chunks = chunks
