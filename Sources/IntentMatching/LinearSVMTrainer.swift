@@ -2,7 +2,8 @@
 /// (Hsieh et al. 2008, the algorithm behind liblinear), with shrinking.
 ///
 /// For class c every example gets y = +1 (its label is c) or −1; the dual problem
-/// min ½ αᵀ(Q + D)α − Σα, α ≥ 0, Q = yᵢyⱼxᵢᵀxⱼ, D = 1/(2C) is solved one coordinate at a time
+/// min ½ αᵀ(Q + D)α − Σα, α ≥ 0, Q = yᵢyⱼxᵢᵀxⱼ, Dᵢᵢ = 1/(2C mᵢ) (mᵢ the row's cost multiplier) is
+/// solved one coordinate at a time
 /// while w = Σ αᵢyᵢxᵢ is kept up to date. A constant feature of 1 gives the bias.
 /// - Complexity: O(passes × non-zeros) per class.
 struct LinearSVMTrainer: Sendable {
@@ -46,15 +47,25 @@ struct LinearSVMTrainer: Sendable {
         (0..<rows.count).map { row in rows.row(row).reduce(Float(0)) { $0 + rows.values[$1] * rows.values[$1] } }
     }
 
+    /// Per-row multipliers of the cost that give every class the same total weight,
+    /// n / (classes × n_class) (scikit-learn's `class_weight="balanced"`): an intent with 18
+    /// examples next to one with 455 is not drowned out. All 1 when the classes are even.
+    static func balancedCosts(labels: [Int32], classCount: Int) -> [Float] {
+        var counts = [Int](repeating: 0, count: classCount)
+        for label in labels { counts[Int(label)] += 1 }
+        return labels.map { Float(labels.count) / (Float(classCount) * Float(max(counts[Int($0)], 1))) }
+    }
+
     /// Trains the classifier of `positive` against all other labels; `squaredNorms` are the
-    /// rows' (from `squaredNorms(_:)`, computed when nil).
-    func train(rows: SparseRows, labels: [Int32], positive: Int32, featureCount: Int, squaredNorms: [Float]? = nil) -> ClassWeights {
+    /// rows' (from `squaredNorms(_:)`, computed when nil); `rowCosts` multiply the cost of each
+    /// row (`balancedCosts`; all 1 when nil).
+    func train(rows: SparseRows, labels: [Int32], positive: Int32, featureCount: Int, squaredNorms: [Float]? = nil, rowCosts: [Float]? = nil) -> ClassWeights {
         let count = rows.count
         var weights = [Float](repeating: 0, count: featureCount)
         var bias: Float = 0
         var alpha = [Float](repeating: 0, count: count)
-        let diagonal = 0.5 / cost
-        let curvature = (squaredNorms ?? Self.squaredNorms(rows)).map { $0 + 1 + diagonal }
+        let diagonals = rowCosts.map { $0.map { 0.5 / (cost * $0) } } ?? [Float](repeating: 0.5 / cost, count: count)
+        let curvature = zip(squaredNorms ?? Self.squaredNorms(rows), diagonals).map { $0 + 1 + $1 }
         // Rows are visited in storage order (the caller shuffled the storage once), so the
         // sparse data streams from memory instead of being fetched at random. Shrinking: a row
         // whose multiplier is zero and whose margin is met (gradient > 0) is optimal for now and
@@ -82,7 +93,7 @@ struct LinearSVMTrainer: Sendable {
                             let sign: Float = labelOf[row] == positive ? 1 : -1
                             let range = starts[row]..<starts[row + 1]
                             let dot = bias + Self.dot(w, indices, values, range)
-                            let gradient = sign * dot - 1 + diagonal * alpha[row]
+                            let gradient = sign * dot - 1 + diagonals[row] * alpha[row]
                             var projected: Float = gradient
                             if alpha[row] == 0 {
                                 if gradient > 0 { continue }
@@ -116,7 +127,7 @@ struct LinearSVMTrainer: Sendable {
         var objective = Double(bias) * Double(bias)
         for value in weights { objective += Double(value) * Double(value) }
         objective *= 0.5
-        for value in alpha { objective += 0.5 * Double(diagonal) * Double(value) * Double(value) - Double(value) }
+        for (row, value) in alpha.enumerated() { objective += 0.5 * Double(diagonals[row]) * Double(value) * Double(value) - Double(value) }
         return ClassWeights(weights: weights, bias: bias, dualObjective: objective, passes: passes)
     }
 }

@@ -77,9 +77,10 @@ struct TrainingPlan: Sendable {
 
     func trainLinear(_ trainingRows: SparseRows, _ trainingLabels: [Int32]) -> LinearScorer {
         let norms = LinearSVMTrainer.squaredNorms(trainingRows)
+        let costs = LinearSVMTrainer.balancedCosts(labels: trainingLabels, classCount: classCount)
         let classes = (0..<classCount).map { label in
             linearTrainer.train(rows: trainingRows, labels: trainingLabels, positive: Int32(label), featureCount: featureCount,
-                                squaredNorms: norms)
+                                squaredNorms: norms, rowCosts: costs)
         }
         return LinearScorer(classes: classes, featureCount: featureCount)
     }

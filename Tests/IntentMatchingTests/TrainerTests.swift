@@ -91,6 +91,23 @@ struct TrainerTests {
 
 @Suite("Linear SVM convergence")
 struct LinearSVMConvergenceTests {
+    @Test("balanced costs give every class the same total weight") func balanced() {
+        let labels: [Int32] = [0, 0, 0, 1, 2, 2]
+        let costs = LinearSVMTrainer.balancedCosts(labels: labels, classCount: 3)
+        #expect(costs == [Float(2) / 3, 2 / 3, 2 / 3, 2, 1, 1])
+        #expect(LinearSVMTrainer.balancedCosts(labels: [0, 1, 1, 0], classCount: 2) == [1, 1, 1, 1])
+    }
+
+    @Test("a larger cost on a class's rows pulls the boundary away from them") func weightedRows() {
+        let (vectorizer, rows, labels) = TrainerTests.rows()
+        let trainer = LinearSVMTrainer()
+        let even = trainer.train(rows: rows, labels: labels, positive: 0, featureCount: vectorizer.vocabulary.count)
+        let heavier = trainer.train(rows: rows, labels: labels, positive: 0, featureCount: vectorizer.vocabulary.count,
+                                    rowCosts: labels.map { $0 == 0 ? 10 : 1 })
+        // Heavier positives: the bias (the score of an empty line) moves towards the positive side.
+        #expect(heavier.bias > even.bias)
+    }
+
     @Test("shrinking stops only near the optimum: a tighter tolerance barely lowers the objective", arguments: [Int32(0), 1, 2, 3])
     func converged(positive: Int32) {
         let (vectorizer, rows, labels) = TrainerTests.rows()
