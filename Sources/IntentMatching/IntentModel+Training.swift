@@ -31,7 +31,7 @@ extension IntentModel {
         progress(TrainingProgress(stage: "features", completed: examples.count, total: examples.count))
 
         let plan = TrainingPlan(rows: rows, labels: targets, classCount: labels.count,
-                                featureCount: vectorizer.vocabulary.count, folds: max(options.folds, 2), seed: options.seed)
+                                featureCount: vectorizer.vocabulary.count, folds: options.foldCount(examples: examples.count), seed: options.seed)
         let outcomes = ParallelTasks.run(count: plan.taskCount, { plan.run(task: $0) }) { completed in
             progress(TrainingProgress(stage: "classifiers", completed: completed, total: plan.taskCount))
         }
@@ -51,7 +51,7 @@ extension IntentModel {
                 isOutOfScopeExample: Int(targets[row]) == outOfScopeClass,
                 isRejectedAnyway: outOfScopeFirst || !knownContent[row]))
         }
-        let budget = options.inScopeRejectionRate ?? (outOfScopeClass == nil ? 0.003 : 0.0075)
+        let budget = options.inScopeRejectionRate ?? (outOfScopeClass == nil ? 0.003 : 0.0125)
         let rule = OutOfScopeRule.tune(lines, budget: budget)
         progress(TrainingProgress(stage: "calibration", completed: 1, total: 1))
         return IntentModel(labels: labels, outOfScopeClass: outOfScopeClass, extractor: extractor, vectorizer: vectorizer,

@@ -36,4 +36,10 @@ struct OutOfScopeRuleTests {
         for index in noise.indices { noise[index].isRejectedAnyway = true }
         #expect(OutOfScopeRule.tune(Self.inScope + noise, budget: 0.01).threshold == 0)
     }
+
+    @Test("fold count: 3, 2 for large sets, or as asked (at least 2)",
+          arguments: [(nil, 100, 3), (nil, 4_999, 3), (nil, 5_000, 2), (4, 15_000, 4), (1, 100, 2)] as [(Int?, Int, Int)])
+    func folds(asked: Int?, examples: Int, expected: Int) {
+        #expect(IntentTrainingOptions(folds: asked).foldCount(examples: examples) == expected)
+    }
 }
