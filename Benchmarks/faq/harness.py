@@ -216,7 +216,7 @@ def kefu_rows(report: dict) -> tuple[dict, dict]:
                   train_seconds=report["train_seconds"], ms_per_query=ranker["ms_per_query"], p99_ms=ranker["p99_ms"],
                   note=f"method `{ranker['method']}`, top 50 re-ranked; {report['train_pairs']} training pairs")
     if ranker["method"] == bm25["method"]:
-        second["note"] = "BM25 alone: the neural re-ranker is not built yet, so these figures repeat kefu bm25's"
+        second["note"] = "BM25 alone: nothing to train the re-ranker on, so these figures repeat kefu bm25's"
     return first, second
 
 
