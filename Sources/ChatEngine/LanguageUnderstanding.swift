@@ -21,12 +21,21 @@ public struct LanguageUnderstanding: Sendable {
         self.entityExtractor = entityExtractor
     }
 
+    /// The intent name whose examples mean "none of the intents" (chit-chat, gibberish): a bot
+    /// that defines it teaches the model what to refuse, and such lines get no intent.
+    public static let outOfScopeIntent = "out_of_scope"
+
     /// Trains the understanding of `bot`: its dictionary goes into the segmenter, its intents'
-    /// examples train the intent model, its declared entities join the built-ins.
+    /// examples train the intent model (those of `out_of_scope` as lines to refuse), its declared
+    /// entities join the built-ins.
     public static func train(
         _ bot: Bot, options: IntentTrainingOptions = IntentTrainingOptions(),
         progress: (TrainingProgress) -> Void = { _ in }
     ) throws(UnderstandingError) -> LanguageUnderstanding {
+        var options = options
+        if options.outOfScopeLabel == nil, bot.intent(named: outOfScopeIntent) != nil {
+            options.outOfScopeLabel = outOfScopeIntent
+        }
         let segmenter: Segmenter
         do {
             segmenter = try Segmenter.shipped(userWords: bot.dictionary)

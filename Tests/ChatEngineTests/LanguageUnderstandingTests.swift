@@ -2,6 +2,7 @@
 /// own entities and the built-ins, and refuses lines that mean nothing.
 import BotDefinition
 import ChatCore
+import Foundation
 import ChatEngine
 import Entities
 import KefuTestSupport
@@ -40,6 +41,25 @@ struct LanguageUnderstandingTests {
         let prediction = try Self.understanding.get().understand(line, at: Self.reference).prediction
         #expect(prediction.intent == nil)
         #expect(prediction.outOfScopeReason != nil)
+    }
+
+    @Test("an intent named out_of_scope teaches what to refuse and is never predicted")
+    func outOfScopeIntent() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let folder = try FixtureBot.write(into: directory)
+        let refusals = """
+            intents:
+              - name: out_of_scope
+                examples: [今天天气真好, 给我讲个笑话, 你喜欢吃什么, 白菜多少钱一斤, 哈哈哈哈, 周末去哪玩, 唱首歌吧, 你会下棋吗]
+
+            """
+        try Data(refusals.utf8).write(to: URL(fileURLWithPath: folder).appendingPathComponent("intents/refuse.yml"))
+        let understanding = try LanguageUnderstanding.train(try Bot.load(from: folder))
+        #expect(!understanding.intentModel.intents.contains("out_of_scope"))
+        let refused = understanding.understand("给我讲个笑话吧", at: Self.reference).prediction
+        #expect(refused.intent == nil)
+        #expect(understanding.understand("我的订单到哪了", at: Self.reference).prediction.intent?.name == "order_status")
     }
 
     @Test("the bot's examples become labelled training lines")
