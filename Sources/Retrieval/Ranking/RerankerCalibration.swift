@@ -62,11 +62,9 @@ enum RerankerCalibration {
             return ranges[chunk].map { position in
                 let query = queries[position]
                 let candidates = ranking.index.topK(query.text, k: depth, in: &workspace)
-                let (neural, translation) = ranking.scores(of: candidates, query: query.text,
-                                                           segmentation: &workspace.terms.segmentation)
-                return ScoredList(candidates: candidates, neural: neural,
-                                  features: RerankerFeatures.of(bm25: candidates.map(\.bm25Score), neural: neural,
-                                                                translation: translation),
+                let scores = ranking.scores(of: candidates, query: query.text, terms: &workspace.terms)
+                return ScoredList(candidates: candidates, neural: scores.neural,
+                                  features: RerankerFeatures.of(bm25: candidates.map(\.bm25Score), scores: scores),
                                   right: query.answer.flatMap { answer in candidates.firstIndex { $0.entryIndex == answer } },
                                   answerable: query.answer != nil)
             }

@@ -10,7 +10,7 @@ public struct RerankerWeights: Sendable, Equatable {
 
     /// The weights used before (or without) fitting: relative BM25 plus twice the neural
     /// similarity (the neural side weighed about twice BM25 in fits on the bq-faq benchmark).
-    public static let unfitted = RerankerWeights(weights: [1, 2, 0, 0, 0, 0])
+    public static let unfitted = RerankerWeights(weights: [1, 2] + [Float](repeating: 0, count: RerankerFeatures.count - 2))
 
     /// The final score of candidate `candidate` in a flat feature list.
     func score(_ features: [Float], candidate: Int) -> Float {

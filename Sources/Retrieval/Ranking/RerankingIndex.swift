@@ -25,6 +25,9 @@ public struct RerankingIndex: CandidateReranker {
     /// question that does not translate it (so a missing common word costs little, a missing
     /// rare one much).
     let background: [Float]
+    /// Each question's letters and digits (`LexicalOverlap.units`): `unitStarts[q]..<unitStarts[q+1]` of `units`.
+    let unitStarts: [Int32]
+    let units: [UInt32]
 
     init(reranker: Reranker, index: KnowledgeBaseIndex, questions: [Reranker.TextView]) {
         precondition(questions.count == index.questionCount, "one view per question")
@@ -40,6 +43,13 @@ public struct RerankingIndex: CandidateReranker {
         for term in termIDs { counts[Int(term)] += 1 }
         let total = counts.reduce(0, +) + Float(termCounts.reduce(0) { $0 + Int($1) } - termIDs.count)
         background = counts.map { Self.backgroundShare * $0 / max(total, 1) }
+        var unitStarts: [Int32] = [0], units: [UInt32] = []
+        for question in 0..<index.questionCount {
+            units += LexicalOverlap.units(index.question(at: question))
+            unitStarts.append(Int32(units.count))
+        }
+        self.unitStarts = unitStarts
+        self.units = units
     }
 
     public var method: String { reranker.method }
@@ -50,14 +60,14 @@ public struct RerankingIndex: CandidateReranker {
     /// `candidates` (from this index's `topK`) with final scores and neural scores, best first
     /// (ties keep BM25's order).
     public func rerank(_ candidates: [Candidate], for query: String, in index: KnowledgeBaseIndex) -> [Candidate] {
-        var workspace = SegmentationWorkspace()
-        return rerank(candidates, for: query, segmentation: &workspace)
+        var workspace = TermWorkspace()
+        return rerank(candidates, for: query, terms: &workspace)
     }
 
     /// The best `depth` BM25 candidates for `query`, re-ranked.
     public func rank(_ query: String, depth: Int = defaultDepth, in workspace: inout RetrievalWorkspace) -> [Candidate] {
         let candidates = index.topK(query, k: depth, in: &workspace)
-        return rerank(candidates, for: query, segmentation: &workspace.terms.segmentation)
+        return rerank(candidates, for: query, terms: &workspace.terms)
     }
 
     /// The best entry for `query` with its scores and confidence; nil when nothing matches or the
@@ -78,10 +88,11 @@ public struct RerankingIndex: CandidateReranker {
         return reranker.confidence.probability(features)
     }
 
-    func rerank(_ candidates: [Candidate], for query: String, segmentation: inout SegmentationWorkspace) -> [Candidate] {
+    func rerank(_ candidates: [Candidate], for query: String, terms: inout TermWorkspace) -> [Candidate] {
         guard !candidates.isEmpty else { return [] }
-        let (neural, translation) = scores(of: candidates, query: query, segmentation: &segmentation)
-        let features = RerankerFeatures.of(bm25: candidates.map(\.bm25Score), neural: neural, translation: translation)
+        let scores = scores(of: candidates, query: query, terms: &terms)
+        let neural = scores.neural
+        let features = RerankerFeatures.of(bm25: candidates.map(\.bm25Score), scores: scores)
         var scored = candidates
         for position in scored.indices {
             scored[position].neuralScore = neural[position]
@@ -97,12 +108,12 @@ public struct RerankingIndex: CandidateReranker {
         candidate.entryIndex.map { index.questionRange(ofEntry: $0) } ?? candidate.question..<(candidate.question + 1)
     }
 
-    /// For each candidate, the cosine of the query's encoding and its best question's, and its
-    /// best question's translation score: the mean over the query's known terms f of
-    /// log(λ·P(f | all questions) + (1 − λ)·Σ_e t(f | e) / |question|).
-    func scores(of candidates: [Candidate], query: String,
-                segmentation: inout SegmentationWorkspace) -> (neural: [Float], translation: [Float]) {
-        let view = reranker.view(query, segmenter: index.extractor.segmenter, in: &segmentation)
+    /// For each candidate, the cosine of the query's encoding and its best question's, its best
+    /// question's translation score (the mean over the query's known terms f of
+    /// log(λ·P(f | all questions) + (1 − λ)·Σ_e t(f | e) / |question|)), its best surface overlap
+    /// (`LexicalOverlap`) and the words and characters parts of its BM25 score.
+    func scores(of candidates: [Candidate], query: String, terms: inout TermWorkspace) -> CandidateScores {
+        let view = reranker.view(query, segmenter: index.extractor.segmenter, in: &terms.segmentation)
         let width = view.vector.count
         let neural = view.vector.withUnsafeBufferPointer { queryBuffer in
             questionVectors.withUnsafeBufferPointer { vectors in
@@ -116,7 +127,37 @@ public struct RerankingIndex: CandidateReranker {
                 }
             }
         }
-        return (neural, translationScores(of: candidates, queryTerms: view.terms))
+        index.extractor.extract(query, in: &terms)
+        var fields: [Float] = []
+        fields.reserveCapacity(2 * candidates.count)
+        for candidate in candidates {
+            let parts = index.fieldScores(wordKeys: terms.wordKeys, characterKeys: terms.characterKeys, question: candidate.question)
+            fields += [parts.words, parts.characters]
+        }
+        return CandidateScores(neural: neural, translation: translationScores(of: candidates, queryTerms: view.terms),
+                               lexical: lexicalScores(of: candidates, query: query), fields: fields)
+    }
+
+    /// `LexicalOverlap.count` features a candidate: each the best over the candidate's questions.
+    private func lexicalScores(of candidates: [Candidate], query: String) -> [Float] {
+        let queryUnits = LexicalOverlap.units(query)
+        var features = [Float](repeating: 0, count: candidates.count * LexicalOverlap.count)
+        var row: [Int32] = []
+        queryUnits.withUnsafeBufferPointer { queryBuffer in
+            units.withUnsafeBufferPointer { all in
+                for (position, candidate) in candidates.enumerated() {
+                    let base = position * LexicalOverlap.count
+                    for question in questions(of: candidate) {
+                        let slice = UnsafeBufferPointer(rebasing: all[Int(unitStarts[question])..<Int(unitStarts[question + 1])])
+                        let overlap = LexicalOverlap.features(query: queryBuffer, question: slice, row: &row)
+                        features[base] = max(features[base], overlap.dice)
+                        features[base + 1] = max(features[base + 1], overlap.substring)
+                        features[base + 2] = max(features[base + 2], overlap.length)
+                    }
+                }
+            }
+        }
+        return features
     }
 
     private func translationScores(of candidates: [Candidate], queryTerms: [Int32]) -> [Float] {
