@@ -105,9 +105,7 @@ struct EvalFAQ: ParsableCommand {
         var bar = TrainingProgressBar()
         defer { bar.finish() }
         do {
-            let reranker = try RerankerTrainer.train(on: index, pairs: pairs) { progress in
-                bar.show(TrainingProgress(stage: progress.stage, completed: progress.completed, total: progress.total))
-            }
+            let reranker = try RerankerTrainer.train(on: index, pairs: pairs) { bar.show($0) }
             return reranker.bind(to: index)
         } catch .nothingToLearn {
             return BM25Ranking()

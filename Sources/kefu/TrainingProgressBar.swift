@@ -1,3 +1,4 @@
+import ChatCore
 import IntentMatching
 #if canImport(Glibc)
 import Glibc

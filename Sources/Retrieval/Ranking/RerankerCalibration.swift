@@ -1,3 +1,4 @@
+import ChatCore
 import Learning
 import Segmentation
 
@@ -21,12 +22,12 @@ enum RerankerCalibration {
     /// there are none.
     static func fit(_ draft: Reranker, split: RerankerTrainingSplit, distractors: [String], segmenter: Segmenter,
                     parameters: BM25Parameters, options: RerankerTrainingOptions,
-                    progress: (RerankerTrainingProgress) -> Void) -> Reranker {
+                    progress: (TrainingProgress) -> Void) -> Reranker {
         let queries = split.heldOutQueries
         guard !queries.isEmpty,
               let index = try? KnowledgeBaseIndex(entries: split.calibrationEntries, distractors: distractors,
                                                   segmenter: segmenter, parameters: parameters) else { return draft }
-        progress(RerankerTrainingProgress(stage: "calibration", completed: 0, total: queries.count))
+        progress(TrainingProgress(stage: "calibration", completed: 0, total: queries.count))
         let lists = scoredLists(queries, ranking: draft.bind(to: index, chunks: options.chunks), depth: options.candidateDepth,
                                 chunks: options.chunks)
         var reranker = draft
@@ -49,7 +50,7 @@ enum RerankerCalibration {
             reranker.confidence = AnswerConfidence(weights: LogisticFit.binary(rows, labels: labels),
                                                    minimumProbability: options.minimumConfidence)
         }
-        progress(RerankerTrainingProgress(stage: "calibration", completed: queries.count, total: queries.count))
+        progress(TrainingProgress(stage: "calibration", completed: queries.count, total: queries.count))
         return reranker
     }
 

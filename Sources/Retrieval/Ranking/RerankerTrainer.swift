@@ -1,3 +1,4 @@
+import ChatCore
 import Learning
 import Segmentation
 
@@ -18,7 +19,7 @@ public enum RerankerTrainer {
     ///   pair has the same meaning.
     public static func train(on index: KnowledgeBaseIndex, pairs: [QuestionPair] = [],
                              options: RerankerTrainingOptions = RerankerTrainingOptions(),
-                             progress: (RerankerTrainingProgress) -> Void = { _ in }) throws(RerankerTrainingError) -> Reranker {
+                             progress: (TrainingProgress) -> Void = { _ in }) throws(RerankerTrainingError) -> Reranker {
         let split = RerankerTrainingSplit(entries: index.entries, pairs: pairs, heldOutShare: options.heldOutShare,
                                           seed: options.seed)
         guard !split.encoderPairs.isEmpty else { throw .nothingToLearn }
@@ -66,7 +67,7 @@ public enum RerankerTrainer {
     /// The encoder after `options.epochs` passes of in-batch softmax training over `units` (a unit's
     /// pairs always share a batch).
     static func trainEncoder(_ start: SentenceEncoder, on units: [[SentenceEncoder.TrainingPair]], options: RerankerTrainingOptions,
-                             progress: (RerankerTrainingProgress) -> Void) -> SentenceEncoder {
+                             progress: (TrainingProgress) -> Void) -> SentenceEncoder {
         var encoder = start
         var optimizer = SentenceEncoder.Optimizer(Adam(learningRate: options.learningRate), for: encoder)
         var workspace = SentenceEncoder.BatchWorkspace(for: encoder, chunks: options.chunks)
@@ -77,7 +78,7 @@ public enum RerankerTrainer {
         let batchesPerEpoch = (units.reduce(0) { $0 + $1.count } + batchSize - 1) / batchSize
         let total = batchesPerEpoch * options.epochs
         var completed = 0
-        progress(RerankerTrainingProgress(stage: "encoder", completed: 0, total: total))
+        progress(TrainingProgress(stage: "encoder", completed: 0, total: total))
         for _ in 0..<options.epochs {
             shuffler.shuffle(&order)
             var batch: [SentenceEncoder.TrainingPair] = []
@@ -90,7 +91,7 @@ public enum RerankerTrainer {
                 }
                 batch.removeAll(keepingCapacity: true)
                 completed = min(total, completed + 1)
-                progress(RerankerTrainingProgress(stage: "encoder", completed: completed, total: total))
+                progress(TrainingProgress(stage: "encoder", completed: completed, total: total))
             }
         }
         return encoder

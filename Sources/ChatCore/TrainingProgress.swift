@@ -1,5 +1,6 @@
-/// How far re-ranker training has got: `stage` is `encoder` (steps) or `calibration` (queries).
-public struct RerankerTrainingProgress: Hashable, Sendable {
+/// How far training has got, for a progress bar.
+public struct TrainingProgress: Hashable, Sendable {
+    /// What is being trained (intents: `"features"`, `"classifiers"`, `"calibration"`; the re-ranker: `"encoder"`, `"calibration"`).
     public var stage: String
     public var completed: Int
     public var total: Int
