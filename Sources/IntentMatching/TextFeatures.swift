@@ -33,9 +33,9 @@ struct FeatureExtractor: Sendable {
     var minimumGram = 1
     var maximumGram = 4
 
-    static let wordNamespace: UInt8 = 1
-    static let bigramNamespace: UInt8 = 2
-    static let characterNamespace: UInt8 = 3
+    static let wordNamespace: UInt32 = 1
+    static let bigramNamespace: UInt32 = 2
+    static let characterNamespace: UInt32 = 3
 
     /// The spelling a token contributes as a word, or nil when it is punctuation.
     /// Numbers, phones, e-mail addresses and URLs become their shape (`<num>`), so 「20241105123456」
@@ -69,18 +69,18 @@ struct FeatureExtractor: Sendable {
                 features.contentTokenCount += 1
                 if token.kind != .latin { features.allContentIsLatin = false }
             }
-            var word = FeatureHash(namespace: Self.wordNamespace)
+            var word = TextKey(namespace: Self.wordNamespace)
             for scalar in scalars { word.combine(scalar) }
-            features.wordKeys.append(word.finished)
-            if isContent { features.contentWordKeys.append(word.finished) }
-            if names { features.names[word.finished] = Self.text(scalars) }
+            features.wordKeys.append(word.value)
+            if isContent { features.contentWordKeys.append(word.value) }
+            if names { features.names[word.value] = Self.text(scalars) }
             if let previous = previousWord {
-                var bigram = FeatureHash(namespace: Self.bigramNamespace)
+                var bigram = TextKey(namespace: Self.bigramNamespace)
                 for scalar in previous { bigram.combine(scalar) }
                 bigram.combine(0x20)
                 for scalar in scalars { bigram.combine(scalar) }
-                features.wordKeys.append(bigram.finished)
-                if names { features.names[bigram.finished] = Self.text(previous) + " " + Self.text(scalars) }
+                features.wordKeys.append(bigram.value)
+                if names { features.names[bigram.value] = Self.text(previous) + " " + Self.text(scalars) }
             }
             previousWord = scalars
             if hasCharacters {
@@ -101,14 +101,14 @@ struct FeatureExtractor: Sendable {
         chunk.append(0x20)
         let count = chunk.count
         for start in 0..<count {
-            var gram = FeatureHash(namespace: Self.characterNamespace)
+            var gram = TextKey(namespace: Self.characterNamespace)
             for length in 1...maximumGram {
                 let end = start + length
                 guard end <= count else { break }
                 gram.combine(chunk[end - 1])
                 if length < minimumGram || (length == 1 && chunk[start] == 0x20) { continue }
-                features.characterKeys.append(gram.finished)
-                if names { features.names[gram.finished] = Self.text(Array(chunk[start..<end])) }
+                features.characterKeys.append(gram.value)
+                if names { features.names[gram.value] = Self.text(Array(chunk[start..<end])) }
             }
         }
         chunk.removeAll(keepingCapacity: true)

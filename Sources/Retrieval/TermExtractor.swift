@@ -9,6 +9,10 @@ import Segmentation
 /// and `other` kinds) and never span punctuation, spaces, Latin words or numbers; Latin words,
 /// numbers and the rest are words only.
 struct TermExtractor: Sendable {
+    /// The key namespaces of the two fields: the word 「发货」 and the bigram 「发货」 differ.
+    static let wordField: UInt32 = 1
+    static let characterField: UInt32 = 2
+
     let segmenter: Segmenter
 
     /// Cuts `text` in `workspace` and leaves its keys in `workspace.wordKeys` and
@@ -33,8 +37,8 @@ struct TermExtractor: Sendable {
                         chunkEnd = -1
                         continue
                     }
-                    var word = TermKey(field: TermKey.wordField)
-                    for index in Int(span.start)..<Int(span.end) { word.add(folded[index]) }
+                    var word = TextKey(namespace: Self.wordField)
+                    for index in Int(span.start)..<Int(span.end) { word.combine(folded[index]) }
                     wordKeys.append(word.value)
                     guard span.kind == .word || span.kind == .other else {
                         chunkEnd = -1
@@ -43,13 +47,13 @@ struct TermExtractor: Sendable {
                     if span.start != chunkEnd { previousCharacter = nil }
                     for index in Int(span.start)..<Int(span.end) {
                         let character = folded[index]
-                        var unigram = TermKey(field: TermKey.characterField)
-                        unigram.add(character)
+                        var unigram = TextKey(namespace: Self.characterField)
+                        unigram.combine(character)
                         characterKeys.append(unigram.value)
                         if let previous = previousCharacter {
-                            var bigram = TermKey(field: TermKey.characterField)
-                            bigram.add(previous)
-                            bigram.add(character)
+                            var bigram = TextKey(namespace: Self.characterField)
+                            bigram.combine(previous)
+                            bigram.combine(character)
                             characterKeys.append(bigram.value)
                         }
                         previousCharacter = character
