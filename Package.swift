@@ -12,10 +12,13 @@ let package = Package(
         .library(name: "BotDefinition", targets: ["BotDefinition"]),
         .library(name: "Learning", targets: ["Learning"]),
         .library(name: "Retrieval", targets: ["Retrieval"]),
+        .library(name: "Dialogue", targets: ["Dialogue"]),
+        .library(name: "ChatEngine", targets: ["ChatEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "ChatCore"),
@@ -32,11 +35,22 @@ let package = Package(
             name: "BotDefinition",
             dependencies: ["ChatCore", "Segmentation", "Entities", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "ChatEngine", dependencies: ["ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition"]),
+        .target(name: "Dialogue", dependencies: ["ChatCore", "BotDefinition"]),
+        .target(
+            name: "ChatEngine",
+            dependencies: ["ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "Retrieval", "Learning", "Dialogue"]
+        ),
+        .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
+        .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "CReadline"]),
+        .target(
+            name: "ChatStdio",
+            dependencies: ["ChatCore", "ChatEngine", "Dialogue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "kefu",
             dependencies: [
                 "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "ChatEngine", "Learning", "Retrieval",
+                "Dialogue", "ChatREPL", "ChatStdio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +58,10 @@ let package = Package(
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "KefuTestSupport"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Learning", "ChatCore", "Segmentation", "KefuTestSupport"]),
-        .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "Dialogue", "KefuTestSupport"]),
+        .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "BotDefinition", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "ChatREPLTests", dependencies: ["ChatREPL", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ChatCore", "Segmentation", "KefuTestSupport"]),
         .testTarget(name: "IntentMatchingTests", dependencies: ["IntentMatching", "ChatCore", "Segmentation", "KefuTestSupport"]),

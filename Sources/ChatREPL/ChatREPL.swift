@@ -1,0 +1,1 @@
+// The REPL front end (`kefu chat`): to be built.

@@ -1,0 +1,1 @@
+// The stdio adapter front end (`kefu serve --stdio`): to be built.
