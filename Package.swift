@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "Retrieval", "Learning", "Dialogue"]
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "CReadline"]),
+        .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "Entities", "CReadline"]),
         .target(
             name: "ChatStdio",
             dependencies: ["ChatCore", "ChatEngine", "Dialogue", .product(name: "GRDB", package: "GRDB.swift")]
@@ -60,7 +60,10 @@ let package = Package(
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Learning", "ChatCore", "Segmentation", "KefuTestSupport"]),
         .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "Dialogue", "KefuTestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "BotDefinition", "ChatCore", "KefuTestSupport"]),
-        .testTarget(name: "ChatREPLTests", dependencies: ["ChatREPL", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
+        .testTarget(
+            name: "ChatREPLTests",
+            dependencies: ["ChatREPL", "ChatEngine", "Dialogue", "ChatCore", "Entities", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ChatCore", "Segmentation", "KefuTestSupport"]),
