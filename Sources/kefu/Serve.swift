@@ -1,11 +1,64 @@
 import ArgumentParser
+import ChatEngine
+import ChatStdio
+import Foundation
 
-/// `kefu serve --stdio`: the JSON-lines adapter (DESIGN §3). PLACEHOLDER until the adapter lands.
+/// `kefu serve --stdio`: the JSON-lines adapter (DESIGN §3), optionally keeping sessions in SQLite.
 struct Serve: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the bot over standard input and output (JSON lines).")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the bot over standard input and output (JSON lines).",
+        discussion: """
+            Reads one JSON request a line on standard input and writes one JSON reply a line, in \
+            the requests' order, for any number of interleaved sessions:
+
+              {"session":"c42","text":"我想退货"}           → {"session":"c42","reply":…,"intent":…,"confidence":…,"answer":…,"slots":{…},"handoff":false}
+              {"session":"c42","command":"state"}          → {"session":"c42","state":{"turns","active_intent","slots","fallbacks","handoff"}}
+              {"session":"c42","command":"reset"}          → {"session":"c42","reset":true}
+
+            An "id" (any JSON value) is echoed in its reply; "now" (ISO 8601) fixes the time \
+            relative dates are read against for that line. A bad line gets \
+            {"error":{"code":…,"message":…},"line":N} and the stream goes on; codes: \
+            \(ErrorCode.allCases.map(\.rawValue).joined(separator: ", ")). End of input ends the \
+            process with status 0.
+
+            With --store FILE every session's state and every turn are written to an SQLite file \
+            (WAL) before the reply goes out, so a restarted server continues every session.
+            """
+    )
+
+    @Flag(name: .customLong("stdio"), help: "Serve JSON lines on standard input and output (the only transport so far).")
+    var stdio = false
 
     @Option(name: .customLong("bot"), help: ArgumentHelp("The bot folder.", valueName: "dir"))
     var bot = "."
 
-    func run() throws { throw CLIError("kefu serve is not built yet") }
+    @Option(name: .customLong("store"), help: ArgumentHelp("Keep sessions and their turns in this SQLite file.", valueName: "file"))
+    var store: String?
+
+    func run() throws {
+        guard stdio else { throw CLIError("kefu serve needs --stdio (the only transport so far): kefu serve --stdio [--bot DIR] [--store FILE]") }
+        var sessionStore: SQLiteSessionStore?
+        if let store {
+            do { sessionStore = try SQLiteSessionStore(path: store) } catch { throw CLIError(error.description) }
+        }
+        let engine: ChatEngine
+        do { engine = try ChatEngine.load(botFolder: bot) } catch { throw CLIError(error.description) }
+        var server = StdioServer(engine: engine, store: sessionStore)
+        var output = OutputBuffer(descriptor: STDOUT_FILENO)
+        do {
+            try server.serve(read: { buffer throws(LineReader.ReadError) -> Int in
+                while true {
+                    let count = read(STDIN_FILENO, buffer.baseAddress, buffer.count)
+                    if count >= 0 { return count }
+                    if errno != EINTR { throw LineReader.ReadError(message: String(cString: strerror(errno))) }
+                }
+            }, write: { bytes in
+                output.append(bytes)
+                output.flushIfFull()
+            }, flush: { output.flush() })
+        } catch {
+            output.flush()
+            throw CLIError("cannot read standard input: \(error.message)")
+        }
+    }
 }

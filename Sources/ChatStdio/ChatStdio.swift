@@ -1,1 +1,0 @@
-// The stdio adapter front end (`kefu serve --stdio`): to be built.

@@ -1,0 +1,119 @@
+import Dialogue
+import Foundation
+import GRDB
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `--store FILE` of `kefu serve --stdio`: sessions and their turn history in one SQLite file
+/// (through GRDB), in WAL mode.
+///
+/// Durability: every batch of lines is one transaction, committed before any of its replies is
+/// written. With `journal_mode=WAL` and `synchronous=NORMAL` a commit is an append to the WAL
+/// file without an fsync: it survives the process being killed (SIGKILL, a crash) because the
+/// bytes are in the kernel's page cache, though not a power cut or a kernel crash; an fsync per
+/// commit (`FULL`) would cost milliseconds a batch for a guarantee a chat session does not need.
+/// The file is locked (`flock`) while a server uses it, so two servers never share sessions.
+///
+/// Schema version 1 (`PRAGMA user_version`, `application_id` 0x4B656675 "Kefu"): see
+/// ``StoreSchema``.
+public final class SQLiteSessionStore: SessionStore {
+    private let database: DatabaseQueue
+    private let lock: Int32
+    private let encoder = JSONEncoder()
+    private let decoder = JSONDecoder()
+
+    /// Opens (or creates) the store at `path`, brings its schema up to date and locks it.
+    public init(path: String) throws(StoreError) {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw StoreError("cannot open the store '\(path)': \(String(cString: strerror(errno))); give --store a writable file path")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw StoreError("the store '\(path)' is in use by another kefu serve; stop it or give --store another file")
+        }
+        lock = descriptor
+        encoder.outputFormatting = [.sortedKeys]
+        var configuration = Configuration()
+        configuration.label = "kefu.store"
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try database.inDatabase { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                if mode?.lowercased() != "wal" { throw StoreError("cannot switch the store '\(path)' to WAL mode (it stays \(mode ?? "unknown"))") }
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                try StoreSchema.migrate(db, path: path)
+            }
+        } catch let error as StoreError {
+            close(descriptor)
+            throw error
+        } catch {
+            close(descriptor)
+            throw StoreError("cannot use the store '\(path)': \(Self.message(error)); give --store a new file or a kefu store")
+        }
+    }
+
+    deinit { close(lock) }
+
+    public func load(_ session: String) throws(StoreError) -> StoredSession? {
+        let row: Row?
+        do {
+            row = try database.inDatabase { db in
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT state, conversation FROM session WHERE id = ?"), arguments: [session])
+            }
+        } catch {
+            throw StoreError("cannot read session '\(session)' from the store: \(Self.message(error))")
+        }
+        guard let row else { return nil }
+        let json: String = row["state"]
+        let conversation: Int = row["conversation"]
+        do {
+            return StoredSession(state: try decoder.decode(DialogueState.self, from: Data(json.utf8)), conversation: conversation)
+        } catch {
+            // A state written by another kefu version that this one cannot read: the session starts over.
+            return StoredSession(state: .start, conversation: conversation + 1)
+        }
+    }
+
+    public func save(_ batch: StoreBatch) throws(StoreError) {
+        guard !batch.isEmpty else { return }
+        let now = Date().timeIntervalSince1970
+        do {
+            let states = try batch.sessions.map { try String(decoding: encoder.encode($0.stored.state), as: UTF8.self) }
+            try database.inTransaction { db in
+                let upsert = try db.cachedStatement(sql: """
+                    INSERT INTO session (id, conversation, turns, state, updated_at) VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation, turns = excluded.turns,
+                    state = excluded.state, updated_at = excluded.updated_at
+                    """)
+                for (entry, state) in zip(batch.sessions, states) {
+                    try upsert.execute(arguments: [entry.session, entry.stored.conversation, entry.stored.state.turns, state, now])
+                }
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
+                    answer, answer_confidence, policy, handoff, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                for turn in batch.turns {
+                    let reply = turn.reply
+                    try insert.execute(arguments: [
+                        turn.session, turn.conversation, turn.turn, turn.time, turn.text, reply.text,
+                        reply.intent?.name, reply.intent?.confidence, reply.answer?.id, reply.answer?.confidence,
+                        reply.policy.rawValue, reply.handoff, reply.reason,
+                    ])
+                }
+                return .commit
+            }
+        } catch {
+            throw StoreError("cannot write to the store: \(Self.message(error))")
+        }
+    }
+
+    /// SQLite's own words for a failure (`disk I/O error`, `file is not a database`).
+    static func message(_ error: any Error) -> String {
+        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
+        return "\(error)"
+    }
+}

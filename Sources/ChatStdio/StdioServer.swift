@@ -1,0 +1,183 @@
+import ChatCore
+import ChatEngine
+import Dialogue
+import Entities
+import Foundation
+
+/// The stdio adapter (`kefu serve --stdio`, DESIGN §3): JSON request lines in, one JSON reply
+/// line out for each, in the requests' order, for any number of interleaved sessions.
+///
+/// ```
+/// → {"session":"c42","text":"我想退货"}
+/// ← {"session":"c42","reply":"请提供您的订单号（14位数字）。","intent":"return_request","confidence":0.94,"answer":null,"slots":{},"handoff":false}
+/// ```
+///
+/// Input is read in large chunks; the complete lines of a chunk form batches (at most
+/// ``maximumBatch`` lines). A batch's sessions are answered concurrently, each session's lines in
+/// order; the store (if any) records the batch in one transaction; then the replies are written
+/// in input order. Output is flushed whenever no further complete line is waiting, so a client
+/// that sends one line and waits gets its reply at once.
+public struct StdioServer {
+    public let engine: ChatEngine
+    private let store: (any SessionStore)?
+    /// Sessions seen so far (loaded from the store on first sight).
+    private var sessions: [String: StoredSession] = [:]
+    private var splitter = LineSplitter(limit: RequestLine.maximumLength)
+    private var pending: [(number: Int, request: Result<Request, RequestError>)] = []
+    /// The most lines answered together.
+    public var maximumBatch = 256
+    /// The fewest customer lines in a batch for which several cores are used.
+    public var parallelThreshold = 8
+    /// The reference time for lines without `now`; by default the clock in the machine's zone.
+    public var clock: @Sendable () -> ReferenceTime = { ReferenceTime(Date()) }
+
+    public init(engine: ChatEngine, store: (any SessionStore)? = nil) {
+        self.engine = engine
+        self.store = store
+    }
+
+    /// Reads requests until `read` reports the end of input (0), answering every line.
+    ///
+    /// - Parameters:
+    ///   - read: fills the buffer and returns the byte count (0 at the end of input).
+    ///   - write: takes reply bytes (whole lines).
+    ///   - flush: makes everything written so far reach the client.
+    public mutating func serve<Failure: Error>(read: (UnsafeMutableRawBufferPointer) throws(Failure) -> Int,
+                                               write: (UnsafeBufferPointer<UInt8>) -> Void,
+                                               flush: () -> Void) throws(Failure) {
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { chunk.deallocate() }
+        while true {
+            let count = try read(chunk)
+            if count <= 0 { break }
+            feed(UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count), write: write)
+            if !pending.isEmpty { answerPending(write: write) }
+            flush()
+        }
+        splitter.finish { line, number in pending.append((number, Self.request(line))) }
+        answerPending(write: write)
+        flush()
+    }
+
+    /// Answers a whole input at once and returns the output (for tests and tools).
+    public mutating func respond(toInput input: [UInt8]) -> [UInt8] {
+        var output: [UInt8] = []
+        var offset = 0
+        serve(read: { (buffer: UnsafeMutableRawBufferPointer) -> Int in
+            let count = min(buffer.count, input.count - offset)
+            input[offset..<(offset + count)].withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]).copyMemory(from: $0) }
+            offset += count
+            return count
+        }, write: { output.append(contentsOf: $0) }, flush: {})
+        return output
+    }
+
+    private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var lines = pending
+        pending = []
+        splitter.feed(bytes) { line, number in lines.append((number, Self.request(line))) }
+        pending = lines
+        while pending.count >= maximumBatch { answerPending(write: write, limit: maximumBatch) }
+    }
+
+    private static func request(_ line: LineSplitter.Line) -> Result<Request, RequestError> {
+        switch line {
+        case .bytes(let bytes): return Request.parse(bytes)
+        case .tooLong:
+            return .failure(RequestError(.lineTooLong, "the line is longer than \(RequestLine.maximumLength) bytes and was skipped; send shorter lines"))
+        }
+    }
+
+    /// Answers the first `limit` pending lines (all by default) and writes their replies.
+    private mutating func answerPending(write: (UnsafeBufferPointer<UInt8>) -> Void, limit: Int = .max) {
+        guard !pending.isEmpty else { return }
+        let count = min(limit, pending.count)
+        let batch = Array(pending[..<count])
+        pending.removeFirst(count)
+        var line = JSONLine(capacity: count * 200)
+        for response in answer(batch) {
+            response.write(to: &line)
+            line.endLine()
+        }
+        line.bytes.withUnsafeBufferPointer { write($0) }
+    }
+
+    /// The responses to one batch of lines, in order.
+    mutating func answer(_ batch: [(number: Int, request: Result<Request, RequestError>)]) -> [Response] {
+        var responses = [Response?](repeating: nil, count: batch.count)
+        var requests = [Request?](repeating: nil, count: batch.count)
+        var works: [SessionWork] = []
+        var workOfSession: [String: Int] = [:]
+        var textLines = 0
+        for (position, line) in batch.enumerated() {
+            switch line.request {
+            case .failure(let error):
+                responses[position] = .error(error, line: line.number)
+            case .success(let request):
+                if let work = workOfSession[request.session] {
+                    works[work].positions.append(position)
+                } else {
+                    do throws(StoreError) {
+                        works.append(SessionWork(session: request.session, start: try session(request.session), positions: [position]))
+                        workOfSession[request.session] = works.count - 1
+                    } catch {
+                        responses[position] = .error(storeFailure(error, request), line: line.number)
+                        continue
+                    }
+                }
+                requests[position] = request
+                if case .text = request.action { textLines += 1 }
+            }
+        }
+        let now = clock()
+        let time = Date().timeIntervalSince1970
+        let engine = self.engine
+        let frozen = requests
+        let outcomes: [SessionWork.Outcome]
+        if textLines >= parallelThreshold, works.count > 1 {
+            let shared = works
+            outcomes = ConcurrentMap.map(shared.count) { shared[$0].run(frozen, engine: engine, now: now, time: time) }
+        } else {
+            outcomes = works.map { $0.run(frozen, engine: engine, now: now, time: time) }
+        }
+        var saved = true
+        if let store {
+            var record = StoreBatch()
+            var turns: [(position: Int, record: TurnRecord)] = []
+            for outcome in outcomes where outcome.changed {
+                record.sessions.append((outcome.session, outcome.end))
+                turns.append(contentsOf: outcome.turns)
+            }
+            record.turns = turns.sorted { $0.position < $1.position }.map(\.record)   // the history in input order
+            do throws(StoreError) {
+                try store.save(record)
+            } catch {
+                saved = false
+                for outcome in outcomes where outcome.changed {
+                    for (position, _) in outcome.responses {
+                        if let request = requests[position] {
+                            responses[position] = .error(storeFailure(error, request), line: batch[position].number)
+                        }
+                    }
+                }
+            }
+        }
+        for outcome in outcomes where saved || !outcome.changed {
+            sessions[outcome.session] = outcome.end
+            for (position, response) in outcome.responses { responses[position] = response }
+        }
+        return responses.map { $0 ?? .error(RequestError(.storeFailed, "no reply was made"), line: 0) }
+    }
+
+    /// The session's state before this batch: from memory, else from the store, else a new one.
+    private mutating func session(_ name: String) throws(StoreError) -> StoredSession {
+        if let known = sessions[name] { return known }
+        let stored = try store?.load(name) ?? StoredSession()
+        sessions[name] = stored
+        return stored
+    }
+
+    private func storeFailure(_ error: StoreError, _ request: Request) -> RequestError {
+        RequestError(.storeFailed, "\(error.description); nothing changed, send the line again", session: request.session, id: request.id)
+    }
+}

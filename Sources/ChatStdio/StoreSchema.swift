@@ -1,0 +1,74 @@
+import GRDB
+
+/// The tables of a session store and how a store file is brought up to date.
+///
+/// Version 1:
+///
+/// ```sql
+/// session(id TEXT PRIMARY KEY, conversation INTEGER, turns INTEGER, state TEXT, updated_at REAL)
+///   -- state: the DialogueState as JSON; conversation: resets so far
+/// turn(id INTEGER PRIMARY KEY, session TEXT, conversation INTEGER, turn INTEGER, time REAL,
+///      user_text TEXT, reply_text TEXT, intent TEXT, confidence REAL, answer TEXT,
+///      answer_confidence REAL, policy TEXT, handoff INTEGER, reason TEXT)
+///   -- one row per answered line; time in seconds since 1970 UTC; index on (session, conversation, turn)
+/// ```
+///
+/// The version is `PRAGMA user_version`; a kefu store also sets `PRAGMA application_id` to
+/// 0x4B656675 ("Kefu"), so any other SQLite file is refused rather than written into. A later
+/// version adds a step to ``migrations``; a store from a newer kefu is refused.
+enum StoreSchema {
+    static let applicationID = 0x4B65_6675
+    static var currentVersion: Int { migrations.count }
+
+    /// The SQL that takes a store from version `index` to `index + 1`.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE session (
+            id TEXT PRIMARY KEY NOT NULL,
+            conversation INTEGER NOT NULL,
+            turns INTEGER NOT NULL,
+            state TEXT NOT NULL,
+            updated_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE turn (
+            id INTEGER PRIMARY KEY,
+            session TEXT NOT NULL,
+            conversation INTEGER NOT NULL,
+            turn INTEGER NOT NULL,
+            time REAL NOT NULL,
+            user_text TEXT NOT NULL,
+            reply_text TEXT NOT NULL,
+            intent TEXT,
+            confidence REAL,
+            answer TEXT,
+            answer_confidence REAL,
+            policy TEXT NOT NULL,
+            handoff INTEGER NOT NULL,
+            reason TEXT NOT NULL
+        );
+        CREATE INDEX turn_by_session ON turn (session, conversation, turn);
+        """,
+    ]
+
+    /// Checks that `db` is empty or a kefu store no newer than this code, and applies the missing steps.
+    static func migrate(_ db: Database, path: String) throws {
+        let application = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if application != applicationID {
+            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+            guard application == 0, version == 0, tables == 0 else {
+                throw StoreError("'\(path)' is an SQLite database but not a kefu session store; give --store a new file or a kefu store")
+            }
+        }
+        guard version <= currentVersion else {
+            throw StoreError("the store '\(path)' has schema version \(version), newer than this kefu knows (\(currentVersion)); use a newer kefu")
+        }
+        guard version < currentVersion else { return }
+        try db.inTransaction {
+            for step in migrations[version...] { try db.execute(sql: step) }
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = \(currentVersion)")
+            return .commit
+        }
+    }
+}
