@@ -6,6 +6,7 @@ import Segmentation
 ///
 /// ```
 /// mybot/
+///   bot.yml                         optional: name, system messages, hand-off settings
 ///   intents/orders.yml              intents and entities
 ///   knowledge-base/shipping.yml     question–answer entries
 ///   knowledge-base/tables/orders.csv
@@ -26,16 +27,19 @@ public struct Bot: Sendable, Equatable {
     public var tables: [String: DataTable]
     /// The user dictionary from `knowledge-base/dictionary.txt` (empty when there is none).
     public var dictionary: WordList
+    /// The bot's name, system messages and dialogue settings from `bot.yml` (defaults when there is none).
+    public var settings: BotSettings
 
     public init(intents: [IntentDefinition] = [], patternEntities: [PatternEntity] = [],
                 lookupEntities: [LookupEntity] = [], knowledgeBase: [KnowledgeEntry] = [],
-                tables: [String: DataTable] = [:], dictionary: WordList = WordList()) {
+                tables: [String: DataTable] = [:], dictionary: WordList = WordList(), settings: BotSettings = BotSettings()) {
         self.intents = intents
         self.patternEntities = patternEntities
         self.lookupEntities = lookupEntities
         self.knowledgeBase = knowledgeBase
         self.tables = tables
         self.dictionary = dictionary
+        self.settings = settings
     }
 
     /// The intent called `name`.

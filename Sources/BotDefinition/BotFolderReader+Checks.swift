@@ -28,6 +28,13 @@ extension BotFolderReader {
             }
             checkTemplate(intent.reply, at: pending.replyLocation, "the reply", of: intent, table: table)
             checkTemplate(intent.confirm, at: pending.confirmLocation, "the confirm question", of: intent, table: table)
+            checkTemplate(intent.declined, at: pending.declinedLocation, "the declined message", of: intent, table: table)
+            for slot in intent.slots {
+                checkMessage(slot.invalid, at: pending.invalidLocations[slot.name], "the invalid message of slot '\(slot.name)' of \(what)",
+                             allowed: intent.slots.map(\.name) + SlotDefinition.invalidPlaceholders + ["name"])
+            }
+            checkMessage(intent.lookup?.missing, at: pending.missingLocation, "the missing message of the lookup of \(what)",
+                         allowed: intent.slots.map(\.name) + ["value", "name"])
         }
     }
 
@@ -57,6 +64,24 @@ extension BotFolderReader {
                     let hint = KeySuggestion.closest(to: column, among: table.columns).map { "did you mean '\($0)'? " } ?? ""
                     log.error(location, "\(whose) names column '\(column)' of table '\(table.name)', which has no such column; \(hint)columns: \(table.columns.joined(separator: ", "))")
                 }
+            }
+        }
+    }
+
+    /// Checks a message that may name only the placeholders in `allowed` (no table columns).
+    mutating func checkMessage(_ template: ReplyTemplate?, at location: SourceLocation?, _ what: String, allowed: [String]) {
+        guard let template, let location else { return }
+        for part in template.parts {
+            switch part {
+            case .text:
+                break
+            case let .slot(name) where !allowed.contains(name):
+                let hint = KeySuggestion.closest(to: name, among: allowed).map { "did you mean '{\($0)}'? " } ?? ""
+                log.error(location, "\(what) names unknown placeholder '{\(name)}'; \(hint)it may name \(allowed.map { "{\($0)}" }.joined(separator: ", "))")
+            case .slot:
+                break
+            case let .field(alias, column):
+                log.error(location, "\(what) names '{\(alias).\(column)}', but table columns are not known here; it may name \(allowed.map { "{\($0)}" }.joined(separator: ", "))")
             }
         }
     }

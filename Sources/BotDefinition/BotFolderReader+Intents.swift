@@ -10,13 +10,17 @@ struct PendingIntentCheck {
     var lookupKeyLocation: SourceLocation?
     var replyLocation: SourceLocation?
     var confirmLocation: SourceLocation?
+    var declinedLocation: SourceLocation?
+    /// The places of the slots' `invalid:` messages, by slot name.
+    var invalidLocations: [String: SourceLocation] = [:]
+    var missingLocation: SourceLocation?
 }
 
 extension BotFolderReader {
     static let intentFileKeys = ["entities", "intents"]
-    static let intentKeys = ["name", "description", "examples", "slots", "lookup", "reply", "confirm"]
-    static let slotKeys = ["entity", "prompt"]
-    static let lookupKeys = ["table", "key"]
+    static let intentKeys = ["name", "description", "examples", "slots", "lookup", "reply", "confirm", "declined"]
+    static let slotKeys = ["entity", "prompt", "invalid"]
+    static let lookupKeys = ["table", "key", "missing"]
     static let entityKeys = ["pattern", "values"]
 
     /// Reads `intents/*.yml`: entity declarations and intents.
@@ -190,7 +194,9 @@ extension BotFolderReader {
             let table = lookupFields["table"].flatMap { file.text($0, "the lookup table of \(what)", log: &log) }
             let key = lookupFields["key"].flatMap { file.text($0, "the lookup key of \(what)", log: &log) }
             if let table, let key {
-                lookup = TableLookup(table: table, key: key, location: file.location(lookupNode))
+                let missing = readTemplate(lookupFields["missing"], "the missing message of the lookup of \(what)", in: file)
+                pending.missingLocation = missing.location
+                lookup = TableLookup(table: table, key: key, missing: missing.template, location: file.location(lookupNode))
                 pending.lookupTableLocation = file.location(lookupFields["table"])
                 pending.lookupKeyLocation = file.location(lookupFields["key"])
             } else if lookupFields["table"] == nil || lookupFields["key"] == nil {
@@ -201,9 +207,11 @@ extension BotFolderReader {
         pending.replyLocation = reply.location
         let confirm = readTemplate(fields["confirm"], "the confirm question of \(what)", in: file)
         pending.confirmLocation = confirm.location
+        let declined = readTemplate(fields["declined"], "the declined message of \(what)", in: file)
+        pending.declinedLocation = declined.location
         bot.intents.append(IntentDefinition(
             name: name, description: description, examples: examples, slots: slots, lookup: lookup,
-            reply: reply.template, confirm: confirm.template, location: file.location(nameNode)))
+            reply: reply.template, confirm: confirm.template, declined: declined.template, location: file.location(nameNode)))
         pendingIntentChecks.append(pending)
     }
 
@@ -231,6 +239,7 @@ extension BotFolderReader {
             }
             var entity: String?
             var prompt: String?
+            var invalid: ReplyTemplate?
             var entityNode = entry.value
             if case .scalar = entry.value {
                 entity = file.text(entry.value, "the entity of \(slotWhat)", log: &log)   // short form `slot: entity`
@@ -242,15 +251,18 @@ extension BotFolderReader {
                     log.error(file.location(entry.value), "\(slotWhat) needs `entity:` (a built-in such as phone or date, or one declared under `entities:`)")
                 }
                 prompt = slotFields["prompt"].flatMap { file.text($0, "the prompt of \(slotWhat)", log: &log) }
+                let message = readTemplate(slotFields["invalid"], "the invalid message of \(slotWhat)", in: file)
+                invalid = message.template
+                pending.invalidLocations[entry.name] = message.location
             }
             guard let entity else { continue }
-            slots.append(SlotDefinition(name: entry.name, entity: entity, prompt: prompt, location: file.location(entry.key)))
+            slots.append(SlotDefinition(name: entry.name, entity: entity, prompt: prompt, invalid: invalid, location: file.location(entry.key)))
             pending.slotEntityLocations.append(file.location(entityNode))
         }
         return slots
     }
 
-    private mutating func readTemplate(_ node: Node?, _ what: String, in file: YAMLFile) -> (template: ReplyTemplate?, location: SourceLocation?) {
+    mutating func readTemplate(_ node: Node?, _ what: String, in file: YAMLFile) -> (template: ReplyTemplate?, location: SourceLocation?) {
         guard let node, let text = file.text(node, what, log: &log) else { return (nil, nil) }
         do {
             return (try ReplyTemplate(parsing: text), file.location(node))

@@ -60,6 +60,7 @@ struct BotFolderReader {
         readKnowledgeBase()
         readTables()
         readDictionary()
+        readSettings()
         checkIntentReferences()
         checkExamples()
     }

@@ -24,12 +24,15 @@ public struct IntentDefinition: Hashable, Sendable {
     public var reply: ReplyTemplate?
     /// A yes/no question asked before an irreversible action (`确认取消订单 {order_id} 吗？`).
     public var confirm: ReplyTemplate?
+    /// What to say when the customer answers no to `confirm` (`好的，订单 {order_id} 不取消。`);
+    /// nil: the bot's `declined` message.
+    public var declined: ReplyTemplate?
     /// Where the intent is defined (its `- name:` entry).
     public var location: SourceLocation
 
     public init(name: String, description: String? = nil, examples: [Example], slots: [SlotDefinition] = [],
                 lookup: TableLookup? = nil, reply: ReplyTemplate? = nil, confirm: ReplyTemplate? = nil,
-                location: SourceLocation) {
+                declined: ReplyTemplate? = nil, location: SourceLocation) {
         self.name = name
         self.description = description
         self.examples = examples
@@ -37,6 +40,7 @@ public struct IntentDefinition: Hashable, Sendable {
         self.lookup = lookup
         self.reply = reply
         self.confirm = confirm
+        self.declined = declined
         self.location = location
     }
 
@@ -74,14 +78,23 @@ public struct SlotDefinition: Hashable, Sendable {
     public var entity: String
     /// The question that asks for the value.
     public var prompt: String?
+    /// What to say when the line has something like the value but not a valid one:
+    /// `订单号是 14 位数字，您输入的 {value} 是 {length} 位，请核对后重新输入。` It may name the
+    /// intent's slots and `{value}` (what was typed), `{length}` (its digits) and `{expected}`
+    /// (the digits the entity needs); nil: the bot's `slot_invalid` message.
+    public var invalid: ReplyTemplate?
     public var location: SourceLocation
 
-    public init(name: String, entity: String, prompt: String? = nil, location: SourceLocation) {
+    public init(name: String, entity: String, prompt: String? = nil, invalid: ReplyTemplate? = nil, location: SourceLocation) {
         self.name = name
         self.entity = entity
         self.prompt = prompt
+        self.invalid = invalid
         self.location = location
     }
+
+    /// The placeholders an `invalid:` message may name besides the intent's slots.
+    public static let invalidPlaceholders = ["value", "length", "expected"]
 }
 
 /// A row of a data table found by a slot's value: `lookup: { table: orders, key: order_id }`.
@@ -90,11 +103,15 @@ public struct TableLookup: Hashable, Sendable {
     public var table: String
     /// The slot whose value is looked up in the table's first column.
     public var key: String
+    /// What to say when the table has no row for the value (`没有找到订单 {order_id}，请核对订单号。`);
+    /// it may name the intent's slots and `{value}`. nil: the bot's `lookup_missing` message.
+    public var missing: ReplyTemplate?
     public var location: SourceLocation
 
-    public init(table: String, key: String, location: SourceLocation) {
+    public init(table: String, key: String, missing: ReplyTemplate? = nil, location: SourceLocation) {
         self.table = table
         self.key = key
+        self.missing = missing
         self.location = location
     }
 

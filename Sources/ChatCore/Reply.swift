@@ -65,7 +65,7 @@ public enum ReplyPolicy: String, Hashable, Sendable, CaseIterable {
     case slotInvalid = "slot_invalid"
     /// A yes/no question before an irreversible action.
     case confirmation = "confirmation"
-    /// The customer declined the confirmation; nothing was done.
+    /// The customer said no to the confirmation (or to the form being filled); nothing was done.
     case confirmationDeclined = "confirmation_declined"
     /// The table has no row for the slot's value (an unknown order number).
     case lookupMissing = "lookup_missing"

@@ -3,14 +3,34 @@ import ChatCore
 
 /// The dialogue policies of one bot: given a line understood and a conversation's state, the
 /// reply and the next state. Immutable and `Sendable`: one manager serves every conversation.
+/// Pure and deterministic: no clock, no randomness, no I/O.
 ///
-/// PLACEHOLDER (to be replaced by the dialogue work): answers an intent's reply when it needs no
-/// slots, a knowledge-base answer when one is accepted, and a fallback otherwise.
+/// The policies, in the order a line meets them:
+/// 1. after a hand-off every line gets the `handed_off` message, until `reset`;
+/// 2. `human_agent` (「转人工」) hands off, `reset` starts over, at any time;
+/// 3. an answer to a pending offer of a human (yes → hand-off, no → carry on);
+/// 4. frustration (lexicon, `complaint`, 「！！！」, a repeated line) → apology and the offer of a
+///    human; upset again after that → hand-off;
+/// 5. a pending confirmation: yes → the intent's reply, no → `confirmation_declined`, a new
+///    slot value → looked up and asked again, anything else → answered, then asked again;
+/// 6. a pending slot: a value fills it (and the form goes on: next slot, lookup, confirmation,
+///    reply), a wrong-looking value → `slot_invalid`, no → the form is dropped, anything else →
+///    answered as a digression, then the slot's prompt again;
+/// 7. otherwise: small talk, a follow-up answer read with the previous answer's question, an
+///    intent or a knowledge-base answer (`DialogueTuning` decides between them), or a miss
+///    (rephrase; `fallback.handoff_after` misses in a row → hand-off).
+///
+/// 「我想退货」 → 「请提供您的订单号（14位数字）。」 (`slot_prompt`); 「2024110512345」 →
+/// 「订单号是 14 位数字，您输入的 2024110512345 是 13 位……」 (`slot_invalid`).
 public struct DialogueManager: Sendable {
     public let bot: Bot
+    public let tuning: DialogueTuning
+    let frustration: FrustrationDetector
 
-    public init(bot: Bot) {
+    public init(bot: Bot, tuning: DialogueTuning = DialogueTuning()) {
         self.bot = bot
+        self.tuning = tuning
+        self.frustration = FrustrationDetector(extraWords: bot.settings.frustrationWords)
     }
 
     /// The reply to `utterance` in `state`, and the state after it. `knowledge` finds
@@ -18,21 +38,7 @@ public struct DialogueManager: Sendable {
     /// context).
     public func respond(to utterance: Utterance, in state: DialogueState,
                         knowledge: any KnowledgeSearch) -> (Reply, DialogueState) {
-        var next = state
-        next.turns += 1
-        if let intent = utterance.prediction.intent, let definition = bot.intent(named: intent.name),
-           definition.slots.isEmpty, let text = definition.reply?.render(slots: [:]) {
-            next.fallbacks = 0
-            return (Reply(text: text, intent: intent, policy: .intentReply, reason: "intent \(intent.name)"), next)
-        }
-        if let answer = knowledge.answers(for: utterance.text, limit: 1).first, answer.isAccepted,
-           let entry = bot.entry(id: answer.choice.id) {
-            next.fallbacks = 0
-            return (Reply(text: entry.answer, intent: utterance.prediction.intent, answer: answer.choice,
-                          policy: .knowledgeAnswer, reason: "answer \(entry.id)"), next)
-        }
-        next.fallbacks += 1
-        return (Reply(text: "抱歉，我没有理解您的意思，能换个说法吗？", intent: utterance.prediction.intent,
-                      policy: .fallback, reason: "no intent or answer"), next)
+        var turn = DialogueTurn(manager: self, utterance: utterance, state: state, knowledge: knowledge)
+        return turn.run()
     }
 }

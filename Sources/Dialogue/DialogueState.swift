@@ -1,9 +1,12 @@
 /// The state of one conversation, as a value: the dialogue policy takes it with a line and
 /// returns the next one, so a session can be stored, replayed or run beside thousands of others.
+/// It is written after every turn (the stdio adapter keeps it as JSON), so it stays small: no
+/// history of lines, only what the policies need next.
 ///
-/// After 「我想退货」: `turns` 1, `activeIntent` `return_request`, `slots` `{}`, the pending
-/// question is the `order_id` slot.
-public struct DialogueState: Hashable, Sendable, Codable {
+/// After 「我想退货」: `turns` 1, `activeIntent` `return_request`, `slots` `{}`, `pending`
+/// `.slot("order_id")`. After a knowledge-base answer about returns, `lastAnswer` is
+/// `returns-policy`, so 「那运费呢？」 is read in its context.
+public struct DialogueState: Hashable, Sendable {
     /// Customer lines answered so far.
     public var turns: Int
     /// The intent whose form is being filled, if any.
@@ -14,16 +17,36 @@ public struct DialogueState: Hashable, Sendable, Codable {
     public var fallbacks: Int
     /// Whether the conversation has been handed to a human agent.
     public var handoff: Bool
+    /// The question the last reply asked, which the next line may answer.
+    public var pending: PendingQuestion?
+    /// The id of the last knowledge-base answer given, the topic follow-ups are read against.
+    public var lastAnswer: String?
+    /// A key of the last line (`LineCues.key`: a hash, not the text), to notice a repeated line.
+    public var lastLine: String?
+    /// Lines so far that showed the customer upset; the second one hands off instead of asking again.
+    public var frustration: Int
 
     public init(turns: Int = 0, activeIntent: String? = nil, slots: [String: String] = [:], fallbacks: Int = 0,
-                handoff: Bool = false) {
+                handoff: Bool = false, pending: PendingQuestion? = nil, lastAnswer: String? = nil,
+                lastLine: String? = nil, frustration: Int = 0) {
         self.turns = turns
         self.activeIntent = activeIntent
         self.slots = slots
         self.fallbacks = fallbacks
         self.handoff = handoff
+        self.pending = pending
+        self.lastAnswer = lastAnswer
+        self.lastLine = lastLine
+        self.frustration = frustration
     }
 
     /// A new conversation.
     public static let start = DialogueState()
+
+    /// Ends the active form (done, declined or abandoned).
+    mutating func closeForm() {
+        activeIntent = nil
+        slots = [:]
+        if pending != .humanOffer { pending = nil }
+    }
 }

@@ -1,0 +1,59 @@
+import Foundation
+import Yams
+
+extension BotFolderReader {
+    static let settingsFile = "bot.yml"
+    static let settingsKeys = ["name", "messages", "fallback", "frustration"]
+    static let fallbackKeys = ["handoff_after"]
+    static let frustrationKeys = ["words"]
+
+    /// Reads the optional `bot.yml` at the folder's root into `bot.settings`.
+    mutating func readSettings() {
+        let path = Self.settingsFile
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else {
+            if FileManager.default.fileExists(atPath: root.appendingPathComponent("bot.yaml").path) {
+                log.warning(SourceLocation(file: "bot.yaml"), "ignored: the settings file is called bot.yml; rename it")
+            }
+            return
+        }
+        guard let (file, root) = readYAML(path, emptyHint: "write `name:` and `messages:`, or remove the file") else { return }
+        guard let fields = file.fields(root, "bot.yml", allowed: Self.settingsKeys, log: &log) else { return }
+        var settings = BotSettings()
+        if let node = fields["name"], let name = file.text(node, "the bot's `name`", log: &log) {
+            settings.name = name.trimmingWhitespace()
+        }
+        if let node = fields["messages"] {
+            readMessages(node, in: file, into: &settings.messages)
+        }
+        if let node = fields["fallback"],
+           let fallback = file.fields(node, "`fallback`", allowed: Self.fallbackKeys, log: &log),
+           let countNode = fallback["handoff_after"],
+           let text = file.text(countNode, "`fallback.handoff_after`", log: &log) {
+            if let count = Int(text.trimmingWhitespace()), count >= 1 {
+                settings.handoffAfterMisses = count
+            } else {
+                log.error(file.location(countNode), "`fallback.handoff_after` should be a whole number ≥ 1 (misses in a row before a human takes over), found '\(text)'")
+            }
+        }
+        if let node = fields["frustration"],
+           let frustration = file.fields(node, "`frustration`", allowed: Self.frustrationKeys, log: &log),
+           let wordsNode = frustration["words"] {
+            settings.frustrationWords = (file.texts(wordsNode, "`frustration.words`", log: &log) ?? []).map { $0.text.trimmingWhitespace() }
+        }
+        bot.settings = settings
+    }
+
+    private mutating func readMessages(_ node: Node, in file: YAMLFile, into messages: inout BotMessages) {
+        let keys = BotMessages.keys
+        guard let fields = file.fields(node, "`messages`", allowed: keys.map(\.name), log: &log) else { return }
+        for entry in fields.entries {
+            guard let key = keys.first(where: { $0.name == entry.name }) else { continue }
+            let what = "message '\(key.name)'"
+            let template = readTemplate(entry.value, what, in: file)
+            guard let parsed = template.template else { continue }
+            let before = log.issues.count
+            checkMessage(parsed, at: template.location, what, allowed: ["name"] + key.placeholders)
+            if log.issues.count == before { messages[keyPath: key.path] = parsed }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// The settings of a bot from the optional `bot.yml` at the root of its folder: its name, the
+/// system messages in its own words, how many misses in a row hand the conversation to a human,
+/// and extra words that show a customer is upset.
+///
+/// ```yaml
+/// # bot.yml
+/// name: 小蜜
+/// messages:
+///   handoff: 好的，马上为您转接人工客服，请稍候。
+/// fallback: { handoff_after: 2 }
+/// frustration: { words: [太坑了, 磨磨唧唧] }
+/// ```
+/// A folder without `bot.yml` gets `BotSettings()`: the name 「智能客服」, the Chinese default
+/// messages, a hand-off after 2 misses, no extra words.
+public struct BotSettings: Hashable, Sendable {
+    /// What the bot calls itself (`{name}` in messages).
+    public var name: String
+    public var messages: BotMessages
+    /// Misses in a row (lines neither an intent nor a knowledge-base answer understood) after
+    /// which a human takes over; the misses before it ask the customer to rephrase.
+    public var handoffAfterMisses: Int
+    /// Words or phrases that show a customer is upset, besides the built-in lexicon.
+    public var frustrationWords: [String]
+
+    public init(name: String = "智能客服", messages: BotMessages = BotMessages(), handoffAfterMisses: Int = 2,
+                frustrationWords: [String] = []) {
+        self.name = name
+        self.messages = messages
+        self.handoffAfterMisses = handoffAfterMisses
+        self.frustrationWords = frustrationWords
+    }
+
+    /// Renders a message with the bot's name and `values` for its other placeholders; nil when
+    /// the message names a value that is not given.
+    public func say(_ message: KeyPath<BotMessages, ReplyTemplate>, _ values: [String: String] = [:]) -> String? {
+        var values = values
+        values["name"] = values["name"] ?? name
+        return messages[keyPath: message].render(slots: values)
+    }
+}

@@ -1,0 +1,157 @@
+import BotDefinition
+import ChatCore
+
+/// Lines outside a form's question (or digressions inside one): small talk, follow-ups,
+/// intents against knowledge-base answers, and misses.
+extension DialogueTurn {
+    /// Answers the line on its own; with `resume`, a form's question is pending and is asked
+    /// again after the answer (a digression), unless the line starts another form.
+    mutating func open(resume: PendingQuestion?) -> (Reply, DialogueState) {
+        if let special {
+            switch special {
+            case .greeting, .thanks, .goodbye:
+                if let answer = bestAnswer, cues.isQuestion, answer.isAccepted,
+                   answer.choice.confidence >= manager.tuning.answerOverReply {
+                    return give(answer, .knowledgeAnswer, resume: resume, reason: "a question: answer beats small talk")
+                }
+                return smallTalk(special, resume: resume)
+            case .affirm, .deny:
+                guard let resume else { return finish(say(\.acknowledge), .smallTalk, reason: "yes/no with nothing asked") }
+                return finish(ask(resume), policy(asking: resume), reason: "yes/no while a question is pending → ask again")
+            case .humanAgent, .reset, .complaint, .outOfScope:
+                break
+            }
+        }
+        if let topic = state.lastAnswer, cues.isFollowUp, !namesValueForIntent, let answer = followUpAnswer(to: topic) {
+            return give(answer, .followUp, resume: resume, reason: "follow-up of \(topic)")
+        }
+        let answer = bestAnswer
+        if let answer { reasons.append(Self.describe(answer)) }
+        if let intent, special == nil, let definition = bot.intent(named: intent.name) {
+            if !definition.slots.isEmpty {
+                if let answer, answerBeats(form: definition, answer) {
+                    return give(answer, .knowledgeAnswer, resume: resume,
+                                reason: "a question naming no value: answer beats form \(definition.name) (≥ \(Self.score(manager.tuning.answerOverForm)))")
+                }
+                return start(definition, reason: "form \(definition.name)")
+            }
+            if let reply = definition.reply {
+                if let answer, answerBeats(reply: intent, answer) {
+                    return give(answer, .knowledgeAnswer, resume: resume, reason: "answer beats the reply of \(intent.name)")
+                }
+                state.fallbacks = 0
+                let text = (reply.render(slots: ["name": settings.name]) ?? reply.source) + again(resume)
+                return finish(text, .intentReply, reason: "reply of \(intent.name)" + (resume == nil ? "" : "; back to the form"))
+            }
+            reasons.append("intent \(intent.name) has no reply or slots")
+        }
+        if let answer, answer.isAccepted {
+            return give(answer, .knowledgeAnswer, resume: resume, reason: "accepted answer")
+        }
+        return miss(resume: resume)
+    }
+
+    // MARK: Knowledge-base answers
+
+    /// The knowledge base's best entry for the line.
+    var bestAnswer: KnowledgeAnswer? { knowledge.answers(for: utterance.text, limit: 1).first }
+
+    static func describe(_ answer: KnowledgeAnswer) -> String {
+        "answer \(answer.choice.id) \(score(answer.choice.confidence))\(answer.isAccepted ? " accepted" : " not accepted")"
+    }
+
+    /// Whether an accepted answer wins over a form intent: the line is a question, names no value
+    /// the form takes, and the answer is confident enough.
+    func answerBeats(form: IntentDefinition, _ answer: KnowledgeAnswer) -> Bool {
+        answer.isAccepted && cues.isQuestion && !namesValue(for: form)
+            && answer.choice.confidence >= manager.tuning.answerOverForm
+    }
+
+    /// Whether an accepted answer wins over an intent with a plain reply: it is more confident,
+    /// or the line is a question and the answer confident enough.
+    func answerBeats(reply intent: IntentScore, _ answer: KnowledgeAnswer) -> Bool {
+        answer.isAccepted && (answer.choice.confidence > intent.confidence
+            || (cues.isQuestion && answer.choice.confidence >= manager.tuning.answerOverReply))
+    }
+
+    /// Whether the line has a value for one of the form's slots.
+    func namesValue(for form: IntentDefinition) -> Bool {
+        utterance.entities.contains { entity in form.slots.contains { $0.entity == entity.name } }
+    }
+
+    /// Whether the line names a value for its own intent's form (「那 20261120093015 呢」 is a lookup, not a follow-up).
+    var namesValueForIntent: Bool {
+        guard let intent, let definition = bot.intent(named: intent.name) else { return false }
+        return namesValue(for: definition)
+    }
+
+    /// The answer to a follow-up: the line searched together with the first question of the
+    /// previous answer's entry; nil unless that finds an accepted entry other than the previous one.
+    mutating func followUpAnswer(to topic: String) -> KnowledgeAnswer? {
+        guard let entry = bot.entry(id: topic), let context = entry.questions.first else { return nil }
+        let query = utterance.text + " " + context
+        guard let answer = knowledge.answers(for: query, limit: 1).first, answer.isAccepted, answer.choice.id != topic else {
+            return nil
+        }
+        reasons.append("searched 「\(query)」: " + Self.describe(answer))
+        return answer
+    }
+
+    mutating func give(_ answer: KnowledgeAnswer, _ policy: ReplyPolicy, resume: PendingQuestion?,
+                       reason: String) -> (Reply, DialogueState) {
+        guard let entry = bot.entry(id: answer.choice.id) else {
+            reasons.append("answer \(answer.choice.id) is not in the knowledge base")
+            return miss(resume: resume)
+        }
+        if !reasons.contains(where: { $0.hasPrefix("answer \(entry.id) ") || $0.contains(": answer \(entry.id) ") }) {
+            reasons.append(Self.describe(answer))
+        }
+        state.lastAnswer = entry.id
+        state.fallbacks = 0
+        return finish(entry.answer + again(resume), policy, answer: answer.choice,
+                      reason: reason + (resume == nil ? "" : "; back to the form"))
+    }
+
+    /// After a digression: 「回到刚才的问题：」 and the pending question, on a new line.
+    func again(_ resume: PendingQuestion?) -> String {
+        guard let resume else { return "" }
+        return "\n" + say(\.resume) + ask(resume)
+    }
+
+    // MARK: Small talk and misses
+
+    mutating func smallTalk(_ special: SpecialIntent, resume: PendingQuestion?) -> (Reply, DialogueState) {
+        let fallback: KeyPath<BotMessages, ReplyTemplate> = switch special {
+        case .thanks: \.thanks
+        case .goodbye: \.goodbye
+        default: \.greeting
+        }
+        let own = bot.intent(named: special.rawValue)?.reply?.render(slots: ["name": settings.name])
+        state.fallbacks = 0
+        if special == .goodbye {
+            if state.activeIntent != nil { reasons.append("goodbye ends form \(state.activeIntent ?? "")") }
+            state.closeForm()
+            return finish(own ?? say(fallback), .smallTalk, reason: special.rawValue)
+        }
+        return finish((own ?? say(fallback)) + again(resume), .smallTalk,
+                      reason: special.rawValue + (resume == nil ? "" : "; back to the form"))
+    }
+
+    /// Not understood: ask to rephrase (with the pending question again), or hand off when the
+    /// misses in a row reach `fallback.handoff_after`.
+    mutating func miss(resume: PendingQuestion?) -> (Reply, DialogueState) {
+        state.fallbacks += 1
+        let limit = settings.handoffAfterMisses
+        let count = "miss \(state.fallbacks) of \(limit)"
+        if state.fallbacks >= limit {
+            return handOff(\.handoffAfterMisses, reason: count)
+        }
+        let text: String
+        switch resume {
+        case .confirmation?: text = say(\.confirmHint) + ask(.confirmation)
+        case let question?: text = say(\.fallback) + "\n" + ask(question)
+        case nil: text = say(\.fallback)
+        }
+        return finish(text, .fallback, reason: count + " → rephrase")
+    }
+}

@@ -1,0 +1,132 @@
+import BotDefinition
+import ChatCore
+
+/// One turn of the dialogue policies: the line, the state before it, the state being built and
+/// the reasons gathered on the way into the reply's `reason`.
+struct DialogueTurn {
+    let manager: DialogueManager
+    let utterance: Utterance
+    let previous: DialogueState
+    let knowledge: any KnowledgeSearch
+    let cues: LineCues
+    var state: DialogueState
+    var reasons: [String] = []
+
+    init(manager: DialogueManager, utterance: Utterance, state: DialogueState, knowledge: any KnowledgeSearch) {
+        self.manager = manager
+        self.utterance = utterance
+        self.previous = state
+        self.knowledge = knowledge
+        self.cues = LineCues(utterance.text)
+        self.state = state
+        self.state.turns += 1
+    }
+
+    var bot: Bot { manager.bot }
+    var settings: BotSettings { bot.settings }
+
+    /// The line's intent; nil for none and for `out_of_scope`.
+    var intent: IntentScore? {
+        guard let intent = utterance.prediction.intent, intent.name != SpecialIntent.outOfScope.rawValue else { return nil }
+        return intent
+    }
+
+    var special: SpecialIntent? { intent.flatMap { SpecialIntent(rawValue: $0.name) } }
+    /// A yes: the words say so, or (when the words say neither) the `affirm` intent.
+    var isYes: Bool { cues.answer == .yes || (cues.answer == nil && special == .affirm) }
+    /// A no: the words say so, or (when the words say neither) the `deny` intent.
+    var isNo: Bool { cues.answer == .no || (cues.answer == nil && special == .deny) }
+
+    /// The form being filled, if its intent still exists.
+    var activeForm: IntentDefinition? { state.activeIntent.flatMap { bot.intent(named: $0) } }
+
+    // MARK: The turn
+
+    mutating func run() -> (Reply, DialogueState) {
+        let key = cues.key
+        let slotWasAsked = if case .slot = previous.pending { true } else { false }
+        let repeated = key != nil && key == previous.lastLine && cues.content.count >= 4 && !slotWasAsked
+        state.lastLine = key
+        reasons.append(intentReason)
+        if state.activeIntent != nil, activeForm == nil { state.closeForm() }
+        if previous.handoff {
+            if special == .reset { return reset() }
+            return finish(say(\.handedOff), .handoff, reason: "already handed off")
+        }
+        switch special {
+        case .humanAgent?: return handOff(\.handoff, reason: "asked for a human")
+        case .reset?: return reset()
+        default: break
+        }
+        if previous.pending == .humanOffer {
+            state.pending = formQuestion
+            if isYes { return handOff(\.handoff, reason: "accepted the offer of a human") }
+            if isNo { return offerDeclined() }
+        }
+        if let signal = manager.frustration.signal(in: utterance, cues: cues, repeated: repeated) {
+            return frustrated(signal)
+        }
+        if let form = activeForm {
+            return state.pending == .confirmation ? confirming(form) : filling(form)
+        }
+        return open(resume: nil)
+    }
+
+    // MARK: Replies
+
+    /// The reply with `text`, the reasons so far (and `reason`), the state's hand-off and slots
+    /// (or `slots`, for a form that just ended).
+    mutating func finish(_ text: String, _ policy: ReplyPolicy, answer: AnswerChoice? = nil,
+                         slots: [String: String]? = nil, reason: String? = nil) -> (Reply, DialogueState) {
+        if let reason { reasons.append(reason) }
+        let reply = Reply(text: text, intent: utterance.prediction.intent, answer: answer, slots: slots ?? state.slots,
+                          handoff: state.handoff, policy: policy, reason: reasons.joined(separator: "; "))
+        return (reply, state)
+    }
+
+    /// A system message with the bot's name and `values`.
+    func say(_ message: KeyPath<BotMessages, ReplyTemplate>, _ values: [String: String] = [:]) -> String {
+        settings.say(message, values) ?? settings.messages[keyPath: message].source
+    }
+
+    var intentReason: String {
+        if let intent = utterance.prediction.intent {
+            return "intent \(intent.name) \(Self.score(intent.confidence))"
+        }
+        return "no intent" + (utterance.prediction.outOfScopeReason.map { " (\($0))" } ?? "")
+    }
+
+    static func score(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    // MARK: Hand-off, reset, frustration
+
+    mutating func handOff(_ message: KeyPath<BotMessages, ReplyTemplate>, reason: String) -> (Reply, DialogueState) {
+        state.closeForm()
+        state.pending = nil
+        state.handoff = true
+        return finish(say(message), .handoff, reason: reason + " → hand-off")
+    }
+
+    mutating func reset() -> (Reply, DialogueState) {
+        state = DialogueState(turns: state.turns)
+        return finish(say(\.reset), .reset, reason: "reset: the conversation starts over")
+    }
+
+    mutating func frustrated(_ signal: String) -> (Reply, DialogueState) {
+        state.frustration += 1
+        if previous.frustration > 0 {
+            return handOff(\.frustrationHandoff, reason: "upset again (\(signal)) after the offer of a human")
+        }
+        state.pending = .humanOffer
+        return finish(say(\.frustration), .frustration, reason: "frustration: \(signal) → apology, offer of a human")
+    }
+
+    mutating func offerDeclined() -> (Reply, DialogueState) {
+        reasons.append("declined the offer of a human")
+        guard let question = state.pending else { return finish(say(\.offerDeclined), .smallTalk) }
+        return finish(say(\.offerDeclined) + ask(question), policy(asking: question))
+    }
+}

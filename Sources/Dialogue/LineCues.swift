@@ -1,0 +1,117 @@
+import ChatCore
+
+/// What the wording of a line says, apart from its intent: whether it is a question, a follow-up
+/// (「那运费呢？」), a plain yes or no, a run of 「！！！」, and a key to notice it repeated.
+/// Works on the line's Unicode scalars; letters are compared case-folded, full-width forms as
+/// half-width.
+///
+/// 「那运费呢？」 → question, follow-up; 「好的」 → yes; 「不用了」 → no; 「到底什么时候到！！！」 → a run.
+public struct LineCues: Sendable, Hashable {
+    /// The line's letters, digits and Han characters, case-folded and half-width, without spaces
+    /// or punctuation: 「那 运费呢？」 → 「那运费呢」.
+    public let content: [Unicode.Scalar]
+    /// Whether the line asks something (a question mark, 吗 / 呢 / 谁 / 怎么 …, what / how …).
+    public let isQuestion: Bool
+    /// Whether the line reads as a follow-up to the previous answer: short, and opening with
+    /// 那 / 那么 / 还有 / 另外 / and / what about, or ending with 呢.
+    public let isFollowUp: Bool
+    /// The longest run of ! ！ ? ？ in the line.
+    public let exclamationRun: Int
+    /// A plain yes (是 / 好的 / 确认 / yes …) or no (不 / 不用了 / 算了 / no …), if the line is one.
+    public let answer: YesNo?
+
+    /// A plain answer to a yes/no question.
+    public enum YesNo: Sendable, Hashable { case yes, no }
+
+    /// Longest line (content scalars) still read as a follow-up.
+    public static let followUpLength = 16
+
+    public init(_ text: String) {
+        var content: [Unicode.Scalar] = []
+        var run = 0, longest = 0, hasQuestionMark = false
+        for raw in text.unicodeScalars {
+            let scalar = Self.halfWidth(raw)
+            if scalar == "!" || scalar == "?" {
+                run += 1
+                longest = max(longest, run)
+                if scalar == "?" { hasQuestionMark = true }
+                continue
+            }
+            run = 0
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                content.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        self.content = content
+        exclamationRun = longest
+        isQuestion = hasQuestionMark || Self.asks(content)
+        isFollowUp = !content.isEmpty && content.count <= Self.followUpLength && Self.followsUp(content)
+        answer = Self.yesNo(content, isQuestion: isQuestion)
+    }
+
+    /// A stable key of the line's content (hex of a 64-bit hash), nil when it has none; two lines
+    /// that differ only in spacing, case or punctuation get the same key.
+    public var key: String? {
+        guard !content.isEmpty else { return nil }
+        var hash = TextKey(namespace: 0x4C49_4E45)   // "LINE"
+        for scalar in content { hash.combine(scalar.value) }
+        return String(hash.value, radix: 16)
+    }
+
+    // MARK: Word lists (small and fixed; a bot adds frustration words in bot.yml)
+
+    static let questionWords = ["吗", "呢", "谁", "什么", "怎么", "怎样", "如何", "多少", "几", "哪", "为什么", "为啥",
+                                "是否", "能不能", "可不可以", "会不会", "有没有", "要不要", "是不是", "咋"]
+    static let englishQuestionStarts = ["what", "how", "who", "when", "where", "why", "which", "can", "could", "do", "does",
+                                        "is", "are", "will", "should"]
+    static let followUpStarts = ["那么", "那如果", "那", "还有", "另外", "如果是", "whatabout", "howabout", "and", "also"]
+    static let yesWords = ["是", "是的", "是啊", "对", "对的", "好", "好的", "好啊", "嗯", "嗯嗯", "行", "可以", "确认", "确定",
+                           "没错", "没问题", "要", "需要", "ok", "okay", "yes", "y", "yep", "sure"]
+    static let noWords = ["不", "不是", "不要", "不用", "不用了", "不了", "算了", "否", "不对", "不需要", "不行", "别", "先不",
+                          "no", "n", "nope", "不取消", "不取消了", "不退了", "不换了"]
+    /// Yes and no words long enough to open a longer answer (「好的谢谢」, 「算了吧」, 「确认取消」).
+    static let openingLength = 2
+
+    // MARK: Tests on the content
+
+    private static func asks(_ content: [Unicode.Scalar]) -> Bool {
+        let text = String(String.UnicodeScalarView(content))
+        if questionWords.contains(where: { text.contains($0) }) { return true }
+        return englishQuestionStarts.contains { text.hasPrefix($0) && text.unicodeScalars.count > $0.unicodeScalars.count + 2 }
+    }
+
+    private static func followsUp(_ content: [Unicode.Scalar]) -> Bool {
+        let text = String(String.UnicodeScalarView(content))
+        return text.hasSuffix("呢") || followUpStarts.contains { text.hasPrefix($0) && text.count > $0.count }
+    }
+
+    private static func yesNo(_ content: [Unicode.Scalar], isQuestion: Bool) -> YesNo? {
+        guard !content.isEmpty else { return nil }
+        let text = String(String.UnicodeScalarView(content))
+        let trimmed = text.trimmingParticles()
+        if noWords.contains(trimmed) { return .no }
+        if yesWords.contains(trimmed) { return .yes }
+        guard !isQuestion else { return nil }
+        if noWords.contains(where: { $0.count >= openingLength && text.hasPrefix($0) }) { return .no }
+        if yesWords.contains(where: { $0.count >= openingLength && text.hasPrefix($0) }) { return .yes }
+        return nil
+    }
+
+    /// Full-width ASCII forms (！ ？ Ａ １) as their half-width letters.
+    static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        guard (0xFF01...0xFF5E).contains(scalar.value) else { return scalar }
+        return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
+    }
+}
+
+extension String {
+    /// The text without trailing modal particles (了 吧 啊 呀 哦 嘛 的 呗): 「算了吧」 → 「算了」.
+    func trimmingParticles() -> String {
+        var scalars = Array(unicodeScalars)
+        while scalars.count > 1, let last = scalars.last, "吧啊呀哦嘛呗".unicodeScalars.contains(last) {
+            scalars.removeLast()
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+}

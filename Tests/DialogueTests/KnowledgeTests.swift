@@ -1,0 +1,66 @@
+import ChatCore
+import Dialogue
+import Testing
+
+@Suite("Knowledge-base answers, follow-ups and digressions") struct KnowledgeTests {
+    @Test func aFollowUpIsReadWithThePreviousAnswer() {
+        var chat = Conversation()
+        let first = chat.say(line("可以退货吗"))
+        #expect(first.answer?.id == "return-policy")
+        #expect(chat.state.lastAnswer == "return-policy")
+        let followUp = chat.say(line("那运费呢？"))
+        #expect(followUp.answer?.id == "return-shipping-fee")
+        #expect(followUp.policy == .followUp)
+        #expect(followUp.reason.contains("follow-up of return-policy"))
+        #expect(chat.state.lastAnswer == "return-shipping-fee")
+    }
+
+    @Test func withoutAPreviousAnswerTheSameLineIsAskedAlone() {
+        var chat = Conversation()
+        let reply = chat.say(line("那运费呢？"))
+        #expect(reply.answer?.id == "shipping-fee")
+        #expect(reply.policy == .knowledgeAnswer)
+    }
+
+    @Test func aDigressionInAFormAnswersThenAsksAgain() {
+        var chat = Conversation()
+        chat.say(line("我想退货", "return_request"))
+        let digression = chat.say(line("对了，怎么开发票？"))
+        #expect(digression.text == "签收后在「我的订单」里申请电子发票。\n回到刚才的问题：请提供要退货的订单号（14位数字）。")
+        #expect(digression.policy == .knowledgeAnswer)
+        #expect(digression.reason.contains("back to the form"))
+        #expect(chat.state.activeIntent == "return_request")
+        #expect(chat.state.pending == .slot("order_id"))
+        let done = chat.say(order("20241105123456", "20241105123456"))
+        #expect(done.text == "订单 20241105123456 的退货申请已提交。")
+    }
+
+    @Test func aQuestionWithAStrongAnswerBeatsAFormIntent() {
+        var chat = Conversation()
+        let reply = chat.say(line("退货运费谁出", "return_request", 0.93))
+        #expect(reply.policy == .knowledgeAnswer)
+        #expect(reply.answer?.id == "return-shipping-fee")
+        #expect(chat.state.activeIntent == nil)
+    }
+
+    @Test func aRequestStartsTheForm() {
+        var chat = Conversation()
+        chat.knowledge = FakeKnowledge(rules: [(["退货"], "return-policy", 0.7)])
+        let reply = chat.say(line("我想退货", "return_request", 0.95))
+        #expect(reply.policy == .slotPrompt)
+        #expect(chat.state.activeIntent == "return_request")
+    }
+
+    @Test func aLineWithTheFormsValueStartsTheFormEvenAsAQuestion() {
+        var chat = Conversation()
+        let reply = chat.say(order("20241105123456 退货运费谁出", "20241105123456", "return_request"))
+        #expect(reply.policy == .intentReply)
+    }
+
+    @Test func anIntentWithAReplyAnswers() {
+        var chat = Conversation()
+        let reply = chat.say(line("有优惠券吗", "coupon_question", 0.9))
+        #expect(reply.text == "优惠券在「我的-优惠券」查看。")
+        #expect(reply.policy == .intentReply)
+    }
+}

@@ -1,0 +1,49 @@
+import BotDefinition
+import Dialogue
+import Testing
+
+@Suite("Reading a line's wording") struct LineCuesTests {
+    @Test(arguments: [
+        ("是", LineCues.YesNo.yes), ("好的！", .yes), ("确认取消", .yes), ("OK", .yes), ("嗯嗯", .yes),
+        ("不", .no), ("不用了", .no), ("算了吧", .no), ("No.", .no), ("不取消了", .no), ("不对，是别的", .no),
+    ])
+    func yesAndNo(_ text: String, _ answer: LineCues.YesNo) {
+        #expect(LineCues(text).answer == answer)
+    }
+
+    @Test(arguments: ["可以退货吗", "是不是要运费", "运费呢", "我的订单到哪了", "我的订单什么时候到", "好不好？"])
+    func questionsAreNotAnswers(_ text: String) {
+        let cues = LineCues(text)
+        #expect(cues.isQuestion)
+        #expect(cues.answer == nil || text == "好不好？")
+    }
+
+    @Test(arguments: ["那运费呢？", "那么换货呢", "还有发票呢", "what about fees?", "运费呢"])
+    func followUps(_ text: String) {
+        #expect(LineCues(text).isFollowUp)
+    }
+
+    @Test(arguments: ["我想退货", "运费怎么算", "你们的退货政策具体是怎么规定的呢能不能详细说说"])
+    func notFollowUps(_ text: String) {
+        #expect(!LineCues(text).isFollowUp)
+    }
+
+    @Test func runsAndKeys() {
+        #expect(LineCues("到底到了没有？？？").exclamationRun == 3)
+        #expect(LineCues("快点!！").exclamationRun == 2)
+        #expect(LineCues("我的 订单！").key == LineCues("我的订单").key)
+        #expect(LineCues("我的订单").key != LineCues("你的订单").key)
+        #expect(LineCues("！！").key == nil)
+    }
+
+    @Test func slotShapes() {
+        #expect(SlotValueShape.digitCount(in: #"(?<!\d)\d{14}(?!\d)"#) == 14)
+        #expect(SlotValueShape.digitCount(in: "[0-9]{6}") == 6)
+        #expect(SlotValueShape.digitCount(in: #"\d{3}-\d{4}"#) == nil)
+        #expect(SlotValueShape.digitCount(in: "[A-Z]+") == nil)
+        #expect(SlotValueShape.digits(14).invalidCandidate(in: "单号 2024110512345 ") == .init(value: "2024110512345", length: 13))
+        #expect(SlotValueShape.digits(14).invalidCandidate(in: "买了 2 件") == nil)
+        #expect(SlotValueShape.digits(14).invalidCandidate(in: "２０２４１１０５１２３４５") == .init(value: "2024110512345", length: 13))
+        #expect(SlotValueShape.email.invalidCandidate(in: "发到 li@wei 吧")?.value == "li@wei")
+    }
+}
