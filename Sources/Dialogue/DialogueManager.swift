@@ -16,7 +16,7 @@ import ChatCore
 /// 6. a pending slot: a value fills it (and the form goes on: next slot, lookup, confirmation,
 ///    reply), a wrong-looking value → `slot_invalid`, no → the form is dropped, anything else →
 ///    answered as a digression, then the slot's prompt again;
-/// 7. otherwise: small talk, a follow-up answer read with the previous answer's question, an
+/// 7. otherwise: small talk, a follow-up answer (the line searched with the previous answer's topic, `AnswerTopics`), an
 ///    intent or a knowledge-base answer (`DialogueTuning` decides between them), or a miss
 ///    (rephrase; `fallback.handoff_after` misses in a row → hand-off).
 ///
@@ -25,11 +25,14 @@ import ChatCore
 public struct DialogueManager: Sendable {
     public let bot: Bot
     public let tuning: DialogueTuning
+    /// What each knowledge-base entry is about, for follow-ups.
+    public let topics: AnswerTopics
     let frustration: FrustrationDetector
 
     public init(bot: Bot, tuning: DialogueTuning = DialogueTuning()) {
         self.bot = bot
         self.tuning = tuning
+        self.topics = AnswerTopics(bot.knowledgeBase)
         self.frustration = FrustrationDetector(extraWords: bot.settings.frustrationWords)
     }
 

@@ -13,10 +13,13 @@ public struct DialogueTuning: Sendable, Hashable {
     /// The share of a line's content an invalid value must cover to be read as a failed answer
     /// to the pending slot when the line's intent is another form's.
     public var valueShare: Double
+    /// How deep in the line's own ranking a follow-up's entry may be (see `followUpAnswer`).
+    public var followUpDepth: Int
 
-    public init(answerOverForm: Double = 0.6, answerOverReply: Double = 0.7, valueShare: Double = 0.5) {
+    public init(answerOverForm: Double = 0.6, answerOverReply: Double = 0.7, valueShare: Double = 0.5, followUpDepth: Int = 5) {
         self.answerOverForm = answerOverForm
         self.answerOverReply = answerOverReply
         self.valueShare = valueShare
+        self.followUpDepth = followUpDepth
     }
 }

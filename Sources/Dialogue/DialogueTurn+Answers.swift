@@ -85,15 +85,26 @@ extension DialogueTurn {
         return namesValue(for: definition)
     }
 
-    /// The answer to a follow-up: the line searched together with the first question of the
-    /// previous answer's entry; nil unless that finds an accepted entry other than the previous one.
+    /// The answer to a follow-up: the top entry for the line searched together with the previous
+    /// answer's topic words, when it is not the previous entry and either its answer is accepted,
+    /// or it shares a tag with the previous entry and is among the line's own best
+    /// `followUpDepth` entries (the combined query is not what the confidence was calibrated on,
+    /// so agreement of the two searches stands in for it).
     mutating func followUpAnswer(to topic: String) -> KnowledgeAnswer? {
-        guard let entry = bot.entry(id: topic), let context = entry.questions.first else { return nil }
+        guard let context = manager.topics.words[topic], let previous = bot.entry(id: topic) else { return nil }
         let query = utterance.text + " " + context
-        guard let answer = knowledge.answers(for: query, limit: 1).first, answer.isAccepted, answer.choice.id != topic else {
-            return nil
+        guard let answer = knowledge.answers(for: query, limit: 1).first, answer.choice.id != topic,
+              let entry = bot.entry(id: answer.choice.id) else { return nil }
+        let why: String
+        if answer.isAccepted {
+            why = "accepted"
+        } else {
+            let sharedTag = entry.tags.first { previous.tags.contains($0) }
+            let alone = knowledge.answers(for: utterance.text, limit: manager.tuning.followUpDepth)
+            guard let sharedTag, let rank = alone.firstIndex(where: { $0.choice.id == entry.id }) else { return nil }
+            why = "shares tag \(sharedTag) with \(topic), #\(rank + 1) for the line alone"
         }
-        reasons.append("searched 「\(query)」: " + Self.describe(answer))
+        reasons.append("searched 「\(query)」: answer \(entry.id) \(Self.score(answer.choice.confidence)) (\(why))")
         return answer
     }
 

@@ -15,6 +15,29 @@ import Testing
         #expect(chat.state.lastAnswer == "return-shipping-fee")
     }
 
+    /// Knowledge whose combined follow-up queries are never accepted: the follow-up must rest on
+    /// a shared tag and the line's own ranking.
+    static let doubtful = FakeKnowledge(rules: [
+        (["运费", "退货"], "return-shipping-fee", 0.1),
+        (["订单", "退货"], "return-shipping-fee", 0.1),
+        (["运费"], "return-shipping-fee", 0.3),
+        (["退货", "吗"], "return-policy", 0.9),
+        (["订单"], "invoice", 0.2),
+    ])
+
+    @Test func aFollowUpWithoutAnAcceptedAnswerNeedsASharedTagAndTheLinesOwnRanking() {
+        var chat = Conversation()
+        chat.knowledge = Self.doubtful
+        chat.say(line("可以退货吗"))
+        let followUp = chat.say(line("那运费呢？"))
+        #expect(followUp.policy == .followUp)
+        #expect(followUp.answer?.id == "return-shipping-fee")
+        #expect(followUp.reason.contains("shares tag returns with return-policy, #1 for the line alone"))
+        chat.say(line("可以退货吗"))
+        let unrelated = chat.say(line("我的订单呢？"))
+        #expect(unrelated.policy == .fallback)
+    }
+
     @Test func withoutAPreviousAnswerTheSameLineIsAskedAlone() {
         var chat = Conversation()
         let reply = chat.say(line("那运费呢？"))

@@ -47,3 +47,14 @@ import Testing
         #expect(SlotValueShape.email.invalidCandidate(in: "发到 li@wei 吧")?.value == "li@wei")
     }
 }
+
+@Suite("Topics of knowledge-base entries") struct AnswerTopicsTests {
+    @Test func thePairInMostQuestions() {
+        let entry = KnowledgeEntry(id: "returns-policy", questions: ["支持七天无理由退货吗", "可以退货吗", "退货政策是什么", "return policy"],
+                                   answer: "…", location: SourceLocation(file: "kb.yml"))
+        let lone = KnowledgeEntry(id: "lone", questions: ["运费怎么算", "包邮吗"], answer: "…", location: SourceLocation(file: "kb.yml"))
+        let topics = AnswerTopics([entry, lone])
+        #expect(topics.words["returns-policy"] == "退货")
+        #expect(topics.words["lone"] == "运费怎么算")
+    }
+}

@@ -1,0 +1,118 @@
+import ChatCore
+import ChatEngine
+import Dialogue
+import Entities
+import Foundation
+import Testing
+
+/// The demo bot at the repo root, loaded once for the suite.
+enum DemoBot {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+    static let engine: Result<ChatEngine, ChatEngineError> = Result { () throws(ChatEngineError) in
+        try ChatEngine.load(botFolder: root)
+    }
+    static let now = ReferenceTime(Date(timeIntervalSince1970: 1_796_000_000), in: TimeZone(identifier: "Asia/Shanghai")!)
+}
+
+/// Conversations with the real demo bot (intents/, knowledge-base/, bot.yml at the repo root),
+/// the way a customer would have them.
+@Suite("Demo bot flows") struct DemoBotFlowTests {
+    /// Says each line in turn from a new conversation; the replies.
+    func talk(_ lines: String...) throws -> [Reply] {
+        let engine = try DemoBot.engine.get()
+        var state = DialogueState.start
+        return lines.map { text in
+            let (reply, next) = engine.respond(to: text, in: state, at: DemoBot.now)
+            state = next
+            return reply
+        }
+    }
+
+    @Test func orderStatusLookup() throws {
+        let replies = try talk("我的订单到哪了", "20261120093015")
+        #expect(replies[0].policy == .slotPrompt)
+        #expect(replies[0].text == "请提供您的订单号（14位数字）。")
+        #expect(replies[1].policy == .intentReply)
+        #expect(replies[1].text.contains("运输中"))
+        #expect(replies[1].text.contains("快件已到达杭州转运中心"))
+        #expect(replies[1].slots == ["order_id": "20261120093015"])
+    }
+
+    @Test func thirteenDigitOrderNumber() throws {
+        let replies = try talk("帮我查下订单", "2024110512345")
+        #expect(replies[1].policy == .slotInvalid)
+        #expect(replies[1].text == "订单号是 14 位数字，您输入的 2024110512345 是 13 位，请核对后重新输入。")
+    }
+
+    @Test func unknownOrderNumber() throws {
+        let replies = try talk("我的订单到哪了", "20990101000000", "20261120093015")
+        #expect(replies[1].policy == .lookupMissing)
+        #expect(replies[1].text == "没有找到订单 20990101000000，请核对订单号后重新输入。")
+        #expect(replies[2].policy == .intentReply)
+    }
+
+    @Test func returnThenFollowUpAboutTheFee() throws {
+        let replies = try talk("我想退货", "20241105123456", "可以退货吗", "那运费呢？")
+        #expect(replies[0].policy == .slotPrompt)
+        #expect(replies[1].policy == .intentReply)
+        #expect(replies[1].text.contains("退货申请已提交"))
+        #expect(replies[2].answer?.id == "returns-policy")
+        #expect(replies[3].policy == .followUp)
+        #expect(replies[3].answer?.id == "returns-shipping-fee")
+    }
+
+    @Test func aFeeQuestionIsAnsweredNotAForm() throws {
+        let reply = try talk("退货运费谁出")[0]
+        #expect(reply.policy == .knowledgeAnswer)
+        #expect(reply.answer?.id == "returns-shipping-fee")
+        #expect(reply.intent?.name == "return_request")
+    }
+
+    @Test func digressionInsideTheReturnForm() throws {
+        let replies = try talk("我想退货", "退货运费谁出？", "20241105123456")
+        #expect(replies[1].answer?.id == "returns-shipping-fee")
+        #expect(replies[1].text.hasSuffix("回到刚才的问题：请提供您的订单号（14位数字）。"))
+        #expect(replies[2].text.contains("退货申请已提交"))
+    }
+
+    @Test func cancelWithConfirmation() throws {
+        let replies = try talk("我要取消订单", "20261118204512", "确认")
+        #expect(replies[0].policy == .slotPrompt)
+        #expect(replies[1].policy == .confirmation)
+        #expect(replies[1].text.contains("小蜜空气炸锅5L"))
+        #expect(replies[1].text.hasSuffix("确认取消吗？"))
+        #expect(replies[2].policy == .intentReply)
+        #expect(replies[2].text.hasPrefix("已为您提交订单 20261118204512 的取消申请"))
+    }
+
+    @Test func cancelDeclined() throws {
+        let replies = try talk("取消订单 20261118204512", "不用了")
+        #expect(replies[0].policy == .confirmation)
+        #expect(replies[1].policy == .confirmationDeclined)
+        #expect(replies[1].text == "好的，订单 20261118204512 不取消，保持原样。还有什么可以帮您？")
+    }
+
+    @Test func knowledgeBaseQuestion() throws {
+        let reply = try talk("运费怎么算")[0]
+        #expect(reply.policy == .knowledgeAnswer)
+        #expect(reply.answer?.id == "shipping-fee")
+        #expect(reply.reason.contains("answer shipping-fee"))
+    }
+
+    @Test func nonsenseTwiceHandsOff() throws {
+        let replies = try talk("asdfghjkl", "呜啦啦呜啦啦", "你好")
+        #expect(replies[0].policy == .fallback)
+        #expect(!replies[0].handoff)
+        #expect(replies[1].policy == .handoff)
+        #expect(replies[1].handoff)
+        #expect(replies[2].handoff)
+    }
+
+    @Test func humanAgentAndFrustration() throws {
+        #expect(try talk("转人工")[0].policy == .handoff)
+        let upset = try talk("什么破服务，气死我了", "好的")
+        #expect(upset[0].policy == .frustration)
+        #expect(upset[1].policy == .handoff)
+    }
+}
