@@ -1,11 +1,47 @@
 import ArgumentParser
+import ChatEngine
+import ChatREPL
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// `kefu chat`: the REPL (DESIGN §4). PLACEHOLDER until the REPL lands.
+/// `kefu chat`: the REPL (DESIGN §4). On a terminal: readline with history in ~/.kefu_history,
+/// tab completion, a banner and 「客服：」 before replies. Through a pipe: plain lines in, bare
+/// replies out, one a line, so `printf '你好\n我想退货\n' | kefu chat` is scriptable.
 struct Chat: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Chat with the bot (REPL).")
+    static let configuration = CommandConfiguration(
+        abstract: "Chat with the bot (REPL).",
+        discussion: "Type as a customer would; :help lists the agent commands (:why, :state, :kb, :save, …)."
+    )
 
     @Option(name: .customLong("bot"), help: ArgumentHelp("The bot folder.", valueName: "dir"))
     var bot = "."
 
-    func run() throws { throw CLIError("kefu chat is not built yet") }
+    func run() throws {
+        let onTerminal = isatty(STDIN_FILENO) == 1
+        let engine: ChatEngine
+        do { engine = try Self.load(bot) } catch { throw CLIError(error.description) }
+        var output = StandardStreams()
+        var session = ChatSession(engine: engine, botFolder: bot, style: onTerminal ? .terminal : .plain, loader: Self.load)
+        if onTerminal {
+            output.write(session.banner)
+            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            var editor = LineEditor(historyFile: URL(fileURLWithPath: home).appendingPathComponent(".kefu_history").path,
+                                    warn: { message in var streams = StandardStreams(); streams.warn(message) })
+            session.run(lines: &editor, output: &output)
+        } else {
+            var lines = PlainLineSource(descriptor: STDIN_FILENO)
+            session.run(lines: &lines, output: &output)
+        }
+    }
+
+    /// Loads and trains the bot folder at `path`, with a progress bar while training on a terminal.
+    static func load(_ path: String) throws(ChatEngineError) -> ChatEngine {
+        var progressBar = TrainingProgressBar()
+        defer { progressBar.finish() }
+        return try ChatEngine.load(botFolder: path) { progressBar.show($0) }
+    }
 }

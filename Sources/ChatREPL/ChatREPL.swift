@@ -1,1 +1,0 @@
-// The REPL front end (`kefu chat`): to be built.

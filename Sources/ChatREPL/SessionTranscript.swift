@@ -1,0 +1,33 @@
+/// A session's customer turns as a transcript file (DESIGN §2), ready for `kefu replay`:
+/// `name`, then `turns`, each with `user` and the checks `intent`, `answer` (when a
+/// knowledge-base answer was given) and `reply` (exact).
+///
+/// ```yaml
+/// name: returns
+/// turns:
+///   - user: 我想退货
+///     intent: return_request
+///     reply: "请提供您的订单号（14位数字）。"
+/// ```
+public struct SessionTranscript: Hashable, Sendable {
+    public var turns: [RecordedTurn]
+
+    public init(turns: [RecordedTurn] = []) {
+        self.turns = turns
+    }
+
+    /// The transcript as YAML, every value quoted where YAML would read it as anything but
+    /// the same string.
+    public func yaml(name: String) -> String {
+        var text = "name: \(YAMLScalar.string(name))\nturns:"
+        if turns.isEmpty { return text + " []\n" }
+        text += "\n"
+        for turn in turns {
+            text += "  - user: \(YAMLScalar.string(turn.user))\n"
+            if let intent = turn.intent { text += "    intent: \(YAMLScalar.string(intent))\n" }
+            if let answer = turn.answer { text += "    answer: \(YAMLScalar.string(answer))\n" }
+            text += "    reply: \(YAMLScalar.string(turn.reply))\n"
+        }
+        return text
+    }
+}
