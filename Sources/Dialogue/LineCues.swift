@@ -83,7 +83,10 @@ public struct LineCues: Sendable, Hashable {
 
     private static func followsUp(_ content: [Unicode.Scalar]) -> Bool {
         let text = String(String.UnicodeScalarView(content))
-        return text.hasSuffix("呢") || followUpStarts.contains { text.hasPrefix($0) && text.count > $0.count }
+        if text.hasSuffix("呢") { return true }
+        // 「那个订单」「那边」: 那 as "that", not "and then".
+        if content.count > 1, content[0] == "那", "个些边里天次款件位".unicodeScalars.contains(content[1]) { return false }
+        return followUpStarts.contains { text.hasPrefix($0) && text.count > $0.count }
     }
 
     private static func yesNo(_ content: [Unicode.Scalar], isQuestion: Bool) -> YesNo? {

@@ -23,7 +23,7 @@ import Testing
         #expect(LineCues(text).isFollowUp)
     }
 
-    @Test(arguments: ["我想退货", "运费怎么算", "你们的退货政策具体是怎么规定的呢能不能详细说说"])
+    @Test(arguments: ["我想退货", "运费怎么算", "那个订单到哪了", "你们的退货政策具体是怎么规定的呢能不能详细说说"])
     func notFollowUps(_ text: String) {
         #expect(!LineCues(text).isFollowUp)
     }
