@@ -56,10 +56,13 @@ public struct ChatSession {
     public var prompt: String { style == .terminal ? "顾客> " : "" }
 
     /// The lines shown before the first prompt: which bot, and where help is.
+    ///
+    /// `Kefu 客服 · 小蜜 (bot folder main: 28 intents, 106 knowledge-base entries)`
     public var banner: String {
         let bot = engine.bot
-        let name = URL(fileURLWithPath: botFolder).standardizedFileURL.lastPathComponent
-        return "Kefu 客服 · bot \(name) (\(bot.intents.count) intents, \(bot.knowledgeBase.count) knowledge-base entries)\n"
+        let folder = URL(fileURLWithPath: botFolder).standardizedFileURL.lastPathComponent
+        return "Kefu 客服 · \(bot.settings.name) (bot folder \(folder): \(bot.intents.count) intents, "
+            + "\(bot.knowledgeBase.count) knowledge-base entries)\n"
             + "Type as a customer would. :help lists the agent commands (:why explains a reply); Ctrl-D or :quit leaves.\n"
     }
 

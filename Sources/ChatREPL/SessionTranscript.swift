@@ -1,6 +1,7 @@
 /// A session's customer turns as a transcript file (DESIGN §2), ready for `kefu replay`:
-/// `name`, then `turns`, each with `user` and the checks `intent`, `answer` (when a
-/// knowledge-base answer was given) and `reply` (exact).
+/// `name`, then `turns`, each with `user` and the checks `intent` (when one was understood),
+/// `answer` (when a knowledge-base answer was given), `slots` (when a form has some),
+/// `handoff` (when a human takes over) and `reply` (exact).
 ///
 /// ```yaml
 /// name: returns
@@ -26,6 +27,11 @@ public struct SessionTranscript: Hashable, Sendable {
             text += "  - user: \(YAMLScalar.string(turn.user))\n"
             if let intent = turn.intent { text += "    intent: \(YAMLScalar.string(intent))\n" }
             if let answer = turn.answer { text += "    answer: \(YAMLScalar.string(answer))\n" }
+            if !turn.slots.isEmpty {
+                text += "    slots: { " + turn.slots.sorted { $0.key < $1.key }
+                    .map { "\(YAMLScalar.string($0.key)): \(YAMLScalar.string($0.value))" }.joined(separator: ", ") + " }\n"
+            }
+            if turn.handoff { text += "    handoff: true\n" }
             text += "    reply: \(YAMLScalar.string(turn.reply))\n"
         }
         return text

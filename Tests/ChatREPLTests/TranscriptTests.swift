@@ -27,10 +27,13 @@ import Yams
             #expect(turn["reply"] as? String == recorded.reply)
             #expect(turn["intent"] as? String == recorded.intent)
             #expect(turn["answer"] as? String == recorded.answer)
-            #expect(Set(turn.keys).isSubset(of: ["user", "intent", "answer", "reply"]))
+            #expect((turn["slots"] as? [String: String] ?? [:]) == recorded.slots)
+            #expect(turn["handoff"] as? Bool == (recorded.handoff ? true : nil))
+            #expect(Set(turn.keys).isSubset(of: ["user", "intent", "answer", "slots", "handoff", "reply"]))
         }
-        // The order number stays a string, not a number.
+        // The order number stays a string, not a number, in the line and in the slot.
         #expect(turns[3]["user"] as? String == "20241105123456")
+        #expect((turns[3]["slots"] as? [String: String])?["order_id"] == "20241105123456")
         // The knowledge-base question got its answer's id as a check.
         let shippingReply = Shop.engine.respond(to: "运费怎么算", in: DialogueState.start, at: Shop.reference).0
         #expect(shippingReply.answer?.id == "shipping-fee")
@@ -54,13 +57,16 @@ import Yams
     // Yams) drops it when reading, so it cannot round-trip through that parser.
     @Test(arguments: hardStrings)
     func everyStringReadsBackUnchanged(text: String) throws {
-        let transcript = SessionTranscript(turns: [RecordedTurn(user: text, intent: text, answer: text, reply: text)])
+        let transcript = SessionTranscript(turns: [RecordedTurn(user: text, intent: text, answer: text, slots: [text: text, "k": text],
+                                                                handoff: true, reply: text)])
         let document = try #require(try Yams.load(yaml: transcript.yaml(name: text)) as? [String: Any])
         #expect(document["name"] as? String == text)
         let turn = try #require((document["turns"] as? [[String: Any]])?.first)
         for key in ["user", "intent", "answer", "reply"] {
             #expect(turn[key] as? String == text, "\(key) of \(text.debugDescription)")
         }
+        #expect(turn["slots"] as? [String: String] == [text: text, "k": text])
+        #expect(turn["handoff"] as? Bool == true)
     }
 
     @Test func plainScalarsWhereSafe() {
