@@ -30,11 +30,25 @@ struct RecordedOutput: OutputSink {
     mutating func warn(_ text: String) { warnings += text }
 }
 
-/// The shop fixture bot, written once and trained once for every test in the target.
+/// The shop fixture bot, written once and loaded once for every test in the target.
 enum Shop {
+    /// The fixture in a fixed folder under the temporary directory, refreshed on every run: the
+    /// model cache in its `.kefu/` is keyed by the folder's content, so runs after the first load
+    /// the model instead of training it, and nothing piles up in the temporary directory.
     static let folder: String = {
         // Tests may force-unwrap: a fixture that cannot be written is a broken test machine.
-        try! FixtureBot.writeShop(into: ScratchDirectory())
+        let scratch = try! ScratchDirectory()
+        defer { scratch.remove() }
+        let written = URL(fileURLWithPath: try! FixtureBot.writeShop(into: scratch))
+        let stable = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-repl-tests-shop-\(getuid())")
+        try! FileManager.default.createDirectory(at: stable, withIntermediateDirectories: true)
+        for part in ["intents", "knowledge-base", "bot.yml"] {
+            try? FileManager.default.removeItem(at: stable.appendingPathComponent(part))
+            if FileManager.default.fileExists(atPath: written.appendingPathComponent(part).path) {
+                try! FileManager.default.copyItem(at: written.appendingPathComponent(part), to: stable.appendingPathComponent(part))
+            }
+        }
+        return stable.path
     }()
 
     static let engine: ChatEngine = try! ChatEngine.load(botFolder: folder)
