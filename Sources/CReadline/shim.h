@@ -1,10 +1,8 @@
 // GNU readline for Swift: stdio.h must come before readline's headers (they use FILE).
 #include <stdio.h>
-#include <errno.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <string.h>
 #include <readline/readline.h>
 #include <readline/history.h>
@@ -59,9 +57,3 @@ static inline void kefu_catch_interrupt(void) {
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
 }
-
-/// Restores the default Ctrl-C (end the process).
-static inline void kefu_default_interrupt(void) { signal(SIGINT, SIG_DFL); }
-
-/// The errno of the last failed call, for history warnings.
-static inline int kefu_errno(void) { return errno; }

@@ -29,6 +29,14 @@ import Testing
         #expect(result.error.contains("kefu chat: line 3: unknown command :nope"))
     }
 
+    @Test func aMegabyteLineThroughAPipeIsRefusedAndTheNextLineAnswered() throws {
+        let input = String(repeating: "退货", count: 500_000) + "\n运费怎么算\n"
+        let result = try Kefu.run(["chat", "--bot", Shop.folder], input: input)
+        #expect(result.status == 0)
+        #expect(result.error.contains("kefu chat: line 1: the line is too long (1000000 characters"))
+        #expect(result.text == "订单满 99 元包邮，不满 99 元收取 8 元运费。\n")
+    }
+
     @Test func aMissingBotFolderIsBadUsage() throws {
         let result = try Kefu.run(["chat", "--bot", "/nonexistent-kefu-bot"], input: "你好\n")
         #expect(result.status == 2)
