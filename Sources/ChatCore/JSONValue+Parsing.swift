@@ -235,35 +235,38 @@ private struct Parser {
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
-                return String(decoding: text, as: UTF8.self)
+                return try string(UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)]), startingAt: start)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw fault("a raw control character (\(describe(byte))) inside a string; write it as an escape such as \\n") }
-            if byte >= 0x80 { try skipUTF8Sequence() } else { index += 1 }
+            index += 1
         }
-        var scalars = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+        var unescaped = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
         while index < bytes.count {
             let byte = bytes[index]
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return String(decoding: scalars, as: UTF8.self)
+                return try unescaped.withUnsafeBufferPointer { buffer throws(JSONValue.ParseError) in try string(buffer, startingAt: start) }
             case UInt8(ascii: "\\"):
-                try appendEscape(to: &scalars)
+                try appendEscape(to: &unescaped)
             case ..<0x20:
                 throw fault("a raw control character (\(describe(byte))) inside a string; write it as an escape such as \\n")
-            case 0x80...:
-                let sequenceStart = index
-                try skipUTF8Sequence()
-                scalars.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[sequenceStart..<index]))
             default:
-                scalars.append(byte)
+                unescaped.append(byte)
                 index += 1
             }
         }
         throw fault("the input ends inside a string (missing closing '\"')")
+    }
+
+    /// The string of UTF-8 `bytes`, or an `invalidUTF8` error at the string's start.
+    func string(_ bytes: UnsafeBufferPointer<UInt8>, startingAt start: Int) throws(JSONValue.ParseError) -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw JSONValue.ParseError(kind: .invalidUTF8, offset: start, problem: "a string holds bytes that are not UTF-8")
+        }
+        return text
     }
 
     mutating func appendEscape(to output: inout [UInt8]) throws(JSONValue.ParseError) {
@@ -326,33 +329,6 @@ private struct Parser {
             index += 1
         }
         return value
-    }
-
-    /// Steps over one multi-byte UTF-8 sequence starting at `index`, or throws when it is not one
-    /// (stray continuation byte, overlong form, surrogate, beyond U+10FFFF, cut short).
-    mutating func skipUTF8Sequence() throws(JSONValue.ParseError) {
-        let lead = bytes[index]
-        let length: Int
-        var lowest: UInt8 = 0x80, highest: UInt8 = 0xBF   // the allowed range of the second byte
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lowest = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; highest = 0x9F
-        case 0xF0: length = 4; lowest = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; highest = 0x8F
-        default: throw utf8Fault()
-        }
-        guard bytes.count - index >= length else { throw utf8Fault() }
-        let second = bytes[index + 1]
-        guard second >= lowest, second <= highest else { throw utf8Fault() }
-        for offset in 2..<max(length, 2) where bytes[index + offset] & 0xC0 != 0x80 { throw utf8Fault() }
-        index += length
-    }
-
-    func utf8Fault() -> JSONValue.ParseError {
-        JSONValue.ParseError(kind: .invalidUTF8, offset: index, problem: "a string holds bytes that are not UTF-8 (byte 0x\(String(bytes[index], radix: 16, uppercase: true)))")
     }
 
     func fault(_ problem: String) -> JSONValue.ParseError {
