@@ -3,9 +3,11 @@ import Dialogue
 import Retrieval
 
 /// The knowledge base as the dialogue searches it: BM25 candidates re-ranked by the neural
-/// re-ranker, each with its calibrated confidence.
+/// re-ranker, the first with its calibrated confidence and whether it clears the threshold.
+///
+/// 「退货运费谁出」 → `return-shipping-fee` (accepted), then the runners-up with confidence 0.
 public struct KnowledgeBaseSearch: KnowledgeSearch {
-    /// nil for a bot without a knowledge base.
+    /// nil for a bot without a knowledge base (or without a trained re-ranker).
     public let ranking: RerankingIndex?
 
     public init(ranking: RerankingIndex?) {
@@ -15,18 +17,20 @@ public struct KnowledgeBaseSearch: KnowledgeSearch {
     /// Finds nothing.
     public static let empty = KnowledgeBaseSearch(ranking: nil)
 
+    /// The best entries for `query`, best first: the first with its calibrated confidence and
+    /// acceptance, the others (runners-up, for `:why` and `:kb`) with confidence 0, never accepted.
+    /// One BM25 search and one re-ranking, in a workspace of this call's own.
     public func answers(for query: String, limit: Int) -> [KnowledgeAnswer] {
         guard let ranking, limit > 0 else { return [] }
         var workspace = RetrievalWorkspace()
-        guard let best = ranking.answer(query, in: &workspace) else { return [] }
+        let candidates = ranking.rank(query, in: &workspace)
+        guard let best = ranking.answer(from: candidates) else { return [] }
         var answers = [KnowledgeAnswer(choice: Self.choice(id: best.id, candidate: best.candidate, confidence: best.confidence),
                                        isAccepted: best.isAccepted)]
-        if limit > 1 {
-            for candidate in ranking.rank(query, in: &workspace).dropFirst() {
-                guard answers.count < limit, let entry = candidate.entryIndex else { continue }
-                let id = ranking.index.entries[entry].id
-                answers.append(KnowledgeAnswer(choice: Self.choice(id: id, candidate: candidate, confidence: 0), isAccepted: false))
-            }
+        for candidate in candidates.dropFirst() where answers.count < limit {
+            guard let entry = candidate.entryIndex else { continue }
+            let id = ranking.index.entries[entry].id
+            answers.append(KnowledgeAnswer(choice: Self.choice(id: id, candidate: candidate, confidence: 0), isAccepted: false))
         }
         return answers
     }

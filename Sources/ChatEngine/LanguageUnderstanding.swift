@@ -32,22 +32,19 @@ public struct LanguageUnderstanding: Sendable {
         _ bot: Bot, options: IntentTrainingOptions = IntentTrainingOptions(),
         progress: (TrainingProgress) -> Void = { _ in }
     ) throws(UnderstandingError) -> LanguageUnderstanding {
+        try train(bot, segmenter: segmenter(for: bot), options: options, progress: progress)
+    }
+
+    /// `train(_:options:progress:)` with the bot's segmenter already built.
+    static func train(
+        _ bot: Bot, segmenter: Segmenter, options: IntentTrainingOptions = IntentTrainingOptions(),
+        progress: (TrainingProgress) -> Void = { _ in }
+    ) throws(UnderstandingError) -> LanguageUnderstanding {
         var options = options
         if options.outOfScopeLabel == nil, bot.intent(named: outOfScopeIntent) != nil {
             options.outOfScopeLabel = outOfScopeIntent
         }
-        let segmenter: Segmenter
-        do {
-            segmenter = try Segmenter.shipped(userWords: bot.dictionary)
-        } catch {
-            throw UnderstandingError("knowledge-base/dictionary.txt: \(error)")
-        }
-        let extractor: EntityExtractor
-        do {
-            extractor = try EntityExtractor(patterns: bot.patternEntities, lookups: bot.lookupEntities)
-        } catch {
-            throw UnderstandingError("\(error)")
-        }
+        let extractor = try entityExtractor(for: bot)
         let model: IntentModel
         do {
             model = try IntentModel.train(on: bot.trainingExamples, segmenter: segmenter, options: options, progress: progress)
@@ -57,11 +54,30 @@ public struct LanguageUnderstanding: Sendable {
         return LanguageUnderstanding(segmenter: segmenter, intentModel: model, entityExtractor: extractor)
     }
 
-    /// The tokens, intent and entities of `text`; relative dates and times are resolved against `reference`.
+    /// The shipped segmenter with the bot's `knowledge-base/dictionary.txt` laid over it.
+    public static func segmenter(for bot: Bot) throws(UnderstandingError) -> Segmenter {
+        do {
+            return try Segmenter.shipped(userWords: bot.dictionary)
+        } catch {
+            throw UnderstandingError("knowledge-base/dictionary.txt: \(error)")
+        }
+    }
+
+    /// The built-in extractors with the bot's regex and lookup entities.
+    public static func entityExtractor(for bot: Bot) throws(UnderstandingError) -> EntityExtractor {
+        do {
+            return try EntityExtractor(patterns: bot.patternEntities, lookups: bot.lookupEntities)
+        } catch {
+            throw UnderstandingError("\(error)")
+        }
+    }
+
+    /// The tokens, intent and entities of `text`; relative dates and times are resolved against
+    /// `reference`. The line is segmented once, for the intent model and the entities alike.
     public func understand(_ text: String, at reference: ReferenceTime) -> Utterance {
         let tokens = segmenter.tokenize(text)
         return Utterance(
-            text: text, tokens: tokens, prediction: intentModel.predict(text),
+            text: text, tokens: tokens, prediction: intentModel.predict(tokens: tokens),
             entities: entityExtractor.extract(from: text, tokens: tokens, at: reference)
         )
     }

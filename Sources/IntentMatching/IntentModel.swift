@@ -42,7 +42,14 @@ public struct IntentModel: Sendable {
     /// The intent of `text`, or none when it is out of scope, with every intent ranked.
     /// - Complexity: O(features × (classes + dimension)); tens of microseconds.
     public func predict(_ text: String) -> IntentPrediction {
-        let line = vectorize(text)
+        predict(tokens: segmenter.tokenize(text))
+    }
+
+    /// The intent of a line already cut by this model's segmenter (`segmenter.tokenize(text)`),
+    /// so a caller that needs the tokens anyway segments the line once.
+    /// - Complexity: O(features × (classes + dimension)).
+    public func predict(tokens: [Token]) -> IntentPrediction {
+        let line = vectorize(tokens)
         let probabilities = combination.probabilities(linear: linear.scores(line.vector), embedding: embedding.scores(line.vector))
         // Most probable first; labels are sorted, so ties fall back to name order through the
         // index. One integer sort: the complemented probability bits (order-preserving for
@@ -75,9 +82,14 @@ public struct IntentModel: Sendable {
     /// The features of `text` that pushed `intent`'s linear score up the most, best first:
     /// 「我想退货」 for `return_request` → [("退货", 0.41), ("想 退货", 0.22), …].
     public func explain(_ text: String, intent: String, top: Int) -> [(feature: String, weight: Double)] {
+        explain(tokens: segmenter.tokenize(text), intent: intent, top: top)
+    }
+
+    /// `explain(_:intent:top:)` for a line already cut by this model's segmenter.
+    public func explain(tokens: [Token], intent: String, top: Int) -> [(feature: String, weight: Double)] {
         guard let label = labels.firstIndex(of: intent) else { return [] }
         var features = TextFeatures()
-        extractor.extract(segmenter.tokenize(text), into: &features, names: true)
+        extractor.extract(tokens, into: &features, names: true)
         let line = vectorizer.vectorize(features)
         var contributions: [(feature: String, weight: Double)] = []
         for (position, index) in line.vector.indices.enumerated() {
@@ -90,8 +102,12 @@ public struct IntentModel: Sendable {
     }
 
     func vectorize(_ text: String) -> TfidfVectorizer.VectorizedLine {
+        vectorize(segmenter.tokenize(text))
+    }
+
+    func vectorize(_ tokens: [Token]) -> TfidfVectorizer.VectorizedLine {
         var features = TextFeatures()
-        extractor.extract(segmenter.tokenize(text), into: &features)
+        extractor.extract(tokens, into: &features)
         return vectorizer.vectorize(features)
     }
 

@@ -2,16 +2,18 @@ import BotDefinition
 import ChatEngine
 import Foundation
 
-/// Loads bot folders for commands, and trains a bot's understanding with a progress bar on a terminal.
+/// Loads bot folders for commands: the engine (cached model or trained, with a progress bar on a
+/// terminal while training), and the bot alone; a folder with errors is refused with one line
+/// that points to `kefu check`.
 enum BotTraining {
-    /// The trained understanding of the bot folder at `path`.
-    static func understanding(ofBotAt path: String) throws -> LanguageUnderstanding {
-        let bot = try load(path)
+    /// The engine of the bot folder at `path`, its model from the cache when it is up to date.
+    static func engine(ofBotAt path: String, options: EngineLoadOptions = EngineLoadOptions()) throws -> ChatEngine {
         var progressBar = TrainingProgressBar()
         defer { progressBar.finish() }
         do {
-            return try LanguageUnderstanding.train(bot) { progressBar.show($0) }
+            return try ChatEngine.load(botFolder: path, options: options) { progressBar.show($0) }
         } catch {
+            if case .bot(let problem) = error { throw message(for: problem, path: path) }
             throw CLIError(error.description)
         }
     }
@@ -22,14 +24,18 @@ enum BotTraining {
         do {
             return try Bot.load(from: path)
         } catch {
-            switch error {
-            case .unreadableFolder:
-                throw CLIError(error.description)
-            case .invalid(let issues):
-                let errors = issues.filter { $0.severity == .error }
-                let first = errors.first.map { "\($0)" } ?? "errors"
-                throw CLIError("the bot folder '\(path)' has \(errors.count) error(s); first: \(first) (run `kefu check --bot \(path)` for all)")
-            }
+            throw message(for: error, path: path)
+        }
+    }
+
+    private static func message(for error: BotLoadError, path: String) -> CLIError {
+        switch error {
+        case .unreadableFolder:
+            return CLIError(error.description)
+        case .invalid(let issues):
+            let errors = issues.filter { $0.severity == .error }
+            let first = errors.first.map { "\($0)" } ?? "errors"
+            return CLIError("the bot folder '\(path)' has \(errors.count) error(s); first: \(first) (run `kefu check --bot \(path)` for all)")
         }
     }
 }

@@ -11,7 +11,7 @@ struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show the tokens, intent and entities the bot finds in each line, as JSON.",
         discussion: """
-            Loads the bot folder, trains its intent model, then reads lines on standard input and \
+            Loads the bot folder (its cached model from .kefu/, or trains and caches it), then reads lines on standard input and \
             writes one JSON object per line:
 
               {"text":…,"tokens":[…],"intent":{"name":…,"confidence":…} or null,
@@ -40,7 +40,7 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         let reference = try referenceTime()
-        let understanding = try BotTraining.understanding(ofBotAt: bot)
+        let understanding = try BotTraining.engine(ofBotAt: bot).understanding
         var output = OutputBuffer(descriptor: STDOUT_FILENO)
         do {
             try LineReader(descriptor: STDIN_FILENO).forEachLine({ bytes, number in

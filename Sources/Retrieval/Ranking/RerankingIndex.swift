@@ -73,7 +73,12 @@ public struct RerankingIndex: CandidateReranker {
     /// The best entry for `query` with its scores and confidence; nil when nothing matches or the
     /// best item is a distractor. `isAccepted` is false below the calibrated threshold.
     public func answer(_ query: String, depth: Int = defaultDepth, in workspace: inout RetrievalWorkspace) -> RankedAnswer? {
-        let ranking = rank(query, depth: depth, in: &workspace)
+        answer(from: rank(query, depth: depth, in: &workspace))
+    }
+
+    /// The best entry of a list `rank` returned, with its confidence (as `answer(_:depth:in:)`
+    /// gives it), so a caller that shows the whole list ranks once.
+    public func answer(from ranking: [Candidate]) -> RankedAnswer? {
         guard let top = ranking.first, let entry = top.entryIndex else { return nil }
         let probability = confidence(of: ranking)
         return RankedAnswer(id: index.entries[entry].id, candidate: top, confidence: probability,
