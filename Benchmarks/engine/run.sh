@@ -37,6 +37,11 @@ report="$here/work/engine.md"
   echo "kefu $(git rev-parse --short HEAD) $(git diff --quiet HEAD -- Sources || echo '(with uncommitted changes)'), $(date -u +%Y-%m-%d), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'))."
   echo
   python3 "$here/driver.py" --kefu "$KEFU_BIN" --bot "$root" --work "$here/work" "${peer_args[@]}"
+  # Cores: the whole stream from a file, process start to end, on both cores and pinned to one.
+  wall() { /usr/bin/time -f %e "$@" serve --stdio --bot "$root" < "$here/work/requests.jsonl" 2>&1 >/dev/null | tail -1; }
+  echo "- Whole process, the 10,000 lines from a file (start-up included, best of 3): both cores" \
+    "$(for i in 1 2 3; do wall "$KEFU_BIN"; done | sort -n | head -1) s, pinned to one core (taskset -c 0)" \
+    "$(for i in 1 2 3; do wall taskset -c 0 "$KEFU_BIN"; done | sort -n | head -1) s."
   echo
   cat "$here/method.md"
 } > "$report"
