@@ -42,7 +42,8 @@ struct Serve: ParsableCommand {
             do { sessionStore = try SQLiteSessionStore(path: store) } catch { throw CLIError(error.description) }
         }
         let engine: ChatEngine
-        do { engine = try ChatEngine.load(botFolder: bot) } catch { throw CLIError(error.description) }
+        do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }   // progress bar on a terminal only
+        for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
         var server = StdioServer(engine: engine, store: sessionStore)
         var output = OutputBuffer(descriptor: STDOUT_FILENO)
         do {
