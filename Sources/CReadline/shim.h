@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <readline/readline.h>
@@ -49,8 +50,13 @@ static void kefu_interrupt(int signal_number) {
     rl_redisplay();
 }
 
-/// Installs the Ctrl-C handler above.
+/// Installs the Ctrl-C handler above, and unblocks SIGINT in case the program that started us
+/// left it blocked (a blocked SIGINT makes Ctrl-C do nothing at all).
 static inline void kefu_catch_interrupt(void) {
+    sigset_t interrupt;
+    sigemptyset(&interrupt);
+    sigaddset(&interrupt, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupt, NULL);
     struct sigaction action;
     memset(&action, 0, sizeof action);
     action.sa_handler = kefu_interrupt;

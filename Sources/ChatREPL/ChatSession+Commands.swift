@@ -127,7 +127,9 @@ extension ChatSession {
             output.write("cannot reload \(botFolder): \(error.description) (the previous bot stays loaded)\n")
             return
         }
-        var text = "reloaded \(botFolder): \(engine.bot.intents.count) intents, \(engine.bot.knowledgeBase.count) knowledge-base entries; "
+        for warning in engine.loadReport?.warnings ?? [] { output.warn("kefu chat: \(warning)\n") }
+        var text = "reloaded \(botFolder): \(engine.bot.intents.count) intents, \(engine.bot.knowledgeBase.count) knowledge-base entries"
+            + (engine.loadReport.map { " (\($0.banner))" } ?? "") + "; "
         if let active = state.activeIntent, engine.bot.intent(named: active) == nil {
             state = .start
             transcript = SessionTranscript()

@@ -57,12 +57,12 @@ public struct ChatSession {
 
     /// The lines shown before the first prompt: which bot, and where help is.
     ///
-    /// `Kefu 客服 · 小蜜 (bot folder main: 28 intents, 106 knowledge-base entries)`
+    /// `Kefu 客服 · 小蜜 (bot folder main: 28 intents, 106 knowledge-base entries; model 3f9a1c2b4d5e from the cache (0.12 s))`
     public var banner: String {
         let bot = engine.bot
         let folder = URL(fileURLWithPath: botFolder).standardizedFileURL.lastPathComponent
         return "Kefu 客服 · \(bot.settings.name) (bot folder \(folder): \(bot.intents.count) intents, "
-            + "\(bot.knowledgeBase.count) knowledge-base entries)\n"
+            + "\(bot.knowledgeBase.count) knowledge-base entries" + (engine.loadReport.map { "; \($0.banner)" } ?? "") + ")\n"
             + "Type as a customer would. :help lists the agent commands (:why explains a reply); Ctrl-D or :quit leaves.\n"
     }
 

@@ -25,6 +25,7 @@ struct Chat: ParsableCommand {
         let engine: ChatEngine
         do { engine = try Self.load(bot) } catch { throw CLIError(error.description) }
         var output = StandardStreams()
+        for warning in engine.loadReport?.warnings ?? [] { output.warn("kefu chat: \(warning)\n") }
         var session = ChatSession(engine: engine, botFolder: bot, style: onTerminal ? .terminal : .plain, loader: Self.load)
         if onTerminal {
             output.write(session.banner)

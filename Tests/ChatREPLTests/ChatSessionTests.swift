@@ -45,6 +45,7 @@ import Testing
         #expect(source.vocabularies.first?.intents.contains("order_status") == true)
         #expect(Shop.session().prompt.isEmpty == false)
         #expect(Shop.session().banner.contains(":help"))
+        #expect(Shop.session().banner.contains("model "))   // the load report: cached or trained
     }
 
     @Test func whyExplainsTheLastLineInTheStateItWasAnsweredIn() {

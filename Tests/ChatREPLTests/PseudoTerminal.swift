@@ -48,6 +48,11 @@ final class PseudoTerminal {
         text.withUTF8 { _ = write(master, $0.baseAddress, $0.count) }
     }
 
+    /// Sends the program SIGINT, as Ctrl-C on its controlling terminal would.
+    func interrupt() {
+        kill(process.processIdentifier, SIGINT)
+    }
+
     /// Waits until the program's output contains `text` `count` times; false on timeout.
     @discardableResult
     func wait(for text: String, count: Int = 1, timeout: Double) -> Bool {

@@ -72,4 +72,28 @@ import Testing
         terminal.type(":quit\r")
         #expect(terminal.waitForExit(timeout: 10) == 0, "\(terminal.transcript)")
     }
+
+    /// Ctrl-C as the terminal would send it: SIGINT to the program while readline waits (the
+    /// pseudo-terminal is not the program's controlling terminal, so typing ^C would not do it).
+    @Test(.enabled(if: hasPseudoTerminals, "needs a pseudo-terminal (posix_openpt) and the built kefu"),
+          .timeLimit(.minutes(1)))
+    func controlCDropsTheLineAndTheSessionGoesOn() throws {
+        let home = try ScratchDirectory()
+        defer { home.remove() }
+        let terminal = try PseudoTerminal(
+            executable: try #require(Kefu.path), arguments: ["chat", "--bot", Shop.folder],
+            environment: ["HOME": home.url.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        #expect(terminal.wait(for: "顾客> ", timeout: 20), "\(terminal.transcript)")
+        terminal.type("这一行不要了")
+        #expect(terminal.wait(for: "这一行不要了", timeout: 10), "\(terminal.transcript)")
+        terminal.interrupt()
+        #expect(terminal.wait(for: "顾客> ", count: 2, timeout: 10), "\(terminal.transcript)")
+        terminal.type("你好\r")
+        #expect(terminal.wait(for: "客服：", timeout: 10), "\(terminal.transcript)")
+        #expect(terminal.wait(for: "顾客> ", count: 3, timeout: 10), "\(terminal.transcript)")
+        terminal.type(":quit\r")
+        #expect(terminal.waitForExit(timeout: 10) == 0, "\(terminal.transcript)")
+        let history = try String(contentsOfFile: home.path(".kefu_history"), encoding: .utf8)
+        #expect(history == "你好\n:quit\n", "\(history)")   // the dropped line is not in it
+    }
 }
