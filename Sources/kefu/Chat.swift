@@ -39,7 +39,8 @@ struct Chat: ParsableCommand {
         }
     }
 
-    /// Loads and trains the bot folder at `path`, with a progress bar while training on a terminal.
+    /// The engine of the bot folder at `path`: its cached model, or one trained now (with a progress
+    /// bar on a terminal). `kefu serve` loads through it too.
     static func load(_ path: String) throws(ChatEngineError) -> ChatEngine {
         var progressBar = TrainingProgressBar()
         defer { progressBar.finish() }

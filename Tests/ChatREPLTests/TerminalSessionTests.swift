@@ -7,6 +7,13 @@ import Testing
 @Suite struct TerminalSessionTests {
     init() { _ = Shop.engine }   // trains and caches the fixture's model, so kefu starts fast
 
+    /// `kefu chat` on the shop fixture on a new pseudo-terminal, with `home` as its HOME.
+    func startChat(home: ScratchDirectory) throws -> PseudoTerminal {
+        try PseudoTerminal(
+            executable: try #require(Kefu.path), arguments: ["chat", "--bot", Shop.folder],
+            environment: ["HOME": home.url.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+    }
+
     static let hasPseudoTerminals: Bool = {
         guard let calls = PseudoTerminalCalls.load(), Kefu.path != nil else { return false }
         let master = calls.open(O_RDWR | O_NOCTTY)
@@ -19,9 +26,7 @@ import Testing
     func readlineEditsChineseCompletesCommandsAndKeepsHistory() throws {
         let home = try ScratchDirectory()
         defer { home.remove() }
-        let terminal = try PseudoTerminal(
-            executable: try #require(Kefu.path), arguments: ["chat", "--bot", Shop.folder],
-            environment: ["HOME": home.url.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        let terminal = try startChat(home: home)
 
         #expect(terminal.wait(for: "顾客> ", timeout: 20), "no prompt: \(terminal.transcript)")
         #expect(terminal.transcript.contains(":help"))                       // the banner
@@ -61,9 +66,7 @@ import Testing
         let home = try ScratchDirectory()
         defer { home.remove() }
         try FileManager.default.createDirectory(atPath: home.path(".kefu_history"), withIntermediateDirectories: true)
-        let terminal = try PseudoTerminal(
-            executable: try #require(Kefu.path), arguments: ["chat", "--bot", Shop.folder],
-            environment: ["HOME": home.url.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        let terminal = try startChat(home: home)
         #expect(terminal.wait(for: "顾客> ", timeout: 20), "\(terminal.transcript)")
         #expect(terminal.transcript.contains("history"), "\(terminal.transcript)")
         terminal.type("你好\r")
@@ -80,9 +83,7 @@ import Testing
     func controlCDropsTheLineAndTheSessionGoesOn() throws {
         let home = try ScratchDirectory()
         defer { home.remove() }
-        let terminal = try PseudoTerminal(
-            executable: try #require(Kefu.path), arguments: ["chat", "--bot", Shop.folder],
-            environment: ["HOME": home.url.path, "TERM": "xterm", "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"])
+        let terminal = try startChat(home: home)
         #expect(terminal.wait(for: "顾客> ", timeout: 20), "\(terminal.transcript)")
         terminal.type("这一行不要了")
         #expect(terminal.wait(for: "这一行不要了", timeout: 10), "\(terminal.transcript)")
