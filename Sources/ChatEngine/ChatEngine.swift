@@ -17,7 +17,7 @@ import Retrieval
 public struct ChatEngine: Sendable {
     /// Changes whenever a change to the engine would change a trained model or a reply; part of
     /// the model cache's key, so a new engine never reads an old engine's model.
-    public static let version = "3"
+    public static let version = "4"
 
     public let bot: Bot
     public let understanding: LanguageUnderstanding

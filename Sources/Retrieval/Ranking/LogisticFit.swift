@@ -39,7 +39,7 @@ enum LogisticFit {
 
     /// Bias and weights of `σ(b + w · x)` for labels (true = 1) by mean log-loss with L2 `l2`
     /// (the bias unpenalised). Inputs are standardised inside, so one rate fits every scale.
-    static func binary(_ rows: [[Float]], labels: [Bool], l2: Double = 1e-3, iterations: Int = 800,
+    static func binary(_ rows: [[Float]], labels: [Bool], balanced: Bool = false, l2: Double = 1e-3, iterations: Int = 800,
                        rate: Double = 0.5) -> [Float] {
         let width = rows.first?.count ?? 0
         guard !rows.isEmpty else { return [Float](repeating: 0, count: width + 1) }
@@ -50,6 +50,12 @@ enum LogisticFit {
         }
         deviations = deviations.map { max(($0 / Double(rows.count)).squareRoot(), 1e-6) }
         let standard = rows.map { row in row.enumerated().map { (Double($0.element) - means[$0.offset]) / deviations[$0.offset] } }
+        // Balanced: each class carries half the total weight, whatever its size.
+        let positives = Double(labels.filter { $0 }.count), negatives = Double(labels.count) - positives
+        let classWeight = { (label: Bool) -> Double in
+            guard balanced, positives > 0, negatives > 0 else { return 1 }
+            return Double(labels.count) / (2 * (label ? positives : negatives))
+        }
         var weights = [Double](repeating: 0, count: width + 1)
         for _ in 0..<iterations {
             var gradient = [Double](repeating: 0, count: width + 1)
@@ -57,7 +63,7 @@ enum LogisticFit {
             for (row, label) in zip(standard, labels) {
                 var z = weights[0]
                 for feature in 0..<width { z += weights[feature + 1] * row[feature] }
-                let error = (1 / (1 + exponential(-z)) - (label ? 1 : 0)) / Double(rows.count)
+                let error = classWeight(label) * (1 / (1 + exponential(-z)) - (label ? 1 : 0)) / Double(rows.count)
                 gradient[0] += error
                 for feature in 0..<width { gradient[feature + 1] += error * row[feature] }
             }

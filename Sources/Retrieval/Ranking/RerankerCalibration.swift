@@ -47,7 +47,7 @@ enum RerankerCalibration {
             labels.append(list.answerable && list.right == top)
         }
         if labels.contains(true) && labels.contains(false) {
-            reranker.confidence = AnswerConfidence(weights: LogisticFit.binary(rows, labels: labels),
+            reranker.confidence = AnswerConfidence(weights: LogisticFit.binary(rows, labels: labels, balanced: options.balancesConfidence),
                                                    minimumProbability: options.minimumConfidence)
         }
         progress(TrainingProgress(stage: "calibration", completed: queries.count, total: queries.count))

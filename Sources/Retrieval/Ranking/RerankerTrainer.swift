@@ -14,13 +14,15 @@ import Segmentation
 /// }
 /// ```
 public enum RerankerTrainer {
-    /// Trains on `index`'s entries (its distractors take part in calibration) and `pairs`.
+    /// Trains on `index`'s entries (its distractors take part in calibration) and `pairs`;
+    /// `unanswerable` lines (ones no entry answers) join the held-out queries the confidence is
+    /// fitted on, as lines to refuse.
     /// - Throws: `RerankerTrainingError.nothingToLearn` when no entry has two questions and no
     ///   pair has the same meaning.
-    public static func train(on index: KnowledgeBaseIndex, pairs: [QuestionPair] = [],
+    public static func train(on index: KnowledgeBaseIndex, pairs: [QuestionPair] = [], unanswerable: [String] = [],
                              options: RerankerTrainingOptions = RerankerTrainingOptions(),
                              progress: (TrainingProgress) -> Void = { _ in }) throws(RerankerTrainingError) -> Reranker {
-        let split = RerankerTrainingSplit(entries: index.entries, pairs: pairs, heldOutShare: options.heldOutShare,
+        let split = RerankerTrainingSplit(entries: index.entries, pairs: pairs, unanswerable: unanswerable, heldOutShare: options.heldOutShare,
                                           seed: options.seed)
         guard !split.encoderPairs.isEmpty else { throw .nothingToLearn }
         let segmenter = index.extractor.segmenter

@@ -27,6 +27,9 @@ public struct RerankerTrainingOptions: Sendable, Equatable {
     /// The share of question pairs (and of paraphrase groups) kept out of encoder training to fit
     /// the score weights and the confidence.
     public var heldOutShare: Double
+    /// Whether right and wrong answers weigh the same in the confidence fit, however many of each
+    /// there are (for a bot's knowledge base, whose few held-out paraphrases face many lines to refuse).
+    public var balancesConfidence: Bool
     /// BM25 candidates re-ranked per query while fitting.
     public var candidateDepth: Int
     /// The answer probability below which there is no good answer.
@@ -43,7 +46,7 @@ public struct RerankerTrainingOptions: Sendable, Equatable {
     public init(seed: UInt64 = 1, epochs: Int = 10, batchSize: Int = 64, embeddingSize: Int = 64, hiddenSize: Int = 64,
                 attentionSize: Int = 64, bidirectional: Bool = false, bucketCount: Int = 100_000, learningRate: Float = 2e-3, temperature: Float = 0.05,
                 maxGradientNorm: Float = 5, maximumTokens: Int = 32, minimumWordCount: Int = 2,
-                vocabularyLimit: Int = 50_000, heldOutShare: Double = 0.1, candidateDepth: Int = 50,
+                vocabularyLimit: Int = 50_000, heldOutShare: Double = 0.1, balancesConfidence: Bool = false, candidateDepth: Int = 50,
                 minimumConfidence: Float = 0.5, unit: RerankerTokenUnit = .words, usesTranslation: Bool = true, usesContrastPairs: Bool = false, chunks: Int = 2) {
         self.seed = seed
         self.epochs = epochs
@@ -60,6 +63,7 @@ public struct RerankerTrainingOptions: Sendable, Equatable {
         self.minimumWordCount = minimumWordCount
         self.vocabularyLimit = vocabularyLimit
         self.heldOutShare = heldOutShare
+        self.balancesConfidence = balancesConfidence
         self.candidateDepth = candidateDepth
         self.minimumConfidence = minimumConfidence
         self.unit = unit

@@ -31,7 +31,9 @@ struct RerankerTrainingSplit {
     var calibrationEntries: [KnowledgeBaseEntry] = []
     var heldOutQueries: [HeldOutQuery] = []
 
-    init(entries: [KnowledgeBaseEntry], pairs: [QuestionPair], heldOutShare: Double, seed: UInt64) {
+    /// - Parameter unanswerable: lines no entry answers (a bot's small talk, its form intents'
+    ///   examples): held-out queries with no right entry, so the confidence learns to refuse them.
+    init(entries: [KnowledgeBaseEntry], pairs: [QuestionPair], unanswerable: [String] = [], heldOutShare: Double, seed: UInt64) {
         var random = SeededRandom(seed: seed, stream: 2)
         for (entryIndex, entry) in entries.enumerated() {
             var questions = entry.questions
@@ -70,5 +72,6 @@ struct RerankerTrainingSplit {
             }
             heldOutQueries.append(HeldOutQuery(text: pair.first, answer: pair.sameMeaning ? entry : nil))
         }
+        heldOutQueries += unanswerable.map { HeldOutQuery(text: $0, answer: nil) }
     }
 }
