@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "Entities", "CReadline"]),
         .target(
             name: "ChatStdio",
-            dependencies: ["ChatCore", "ChatEngine", "Dialogue", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "kefu",

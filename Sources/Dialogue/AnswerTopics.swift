@@ -9,15 +9,23 @@ import BotDefinition
 public struct AnswerTopics: Sendable, Hashable {
     /// The topic words by entry id.
     public let words: [String: String]
+    /// The topic words by intent name, from the intents' examples (`return_request` → 「退货」), for a
+    /// follow-up asked while the intent's form is pending (「我想退货」 … 「那运费呢？」).
+    public let intentWords: [String: String]
 
-    /// The topics of every entry of `knowledgeBase`.
-    /// - Complexity: O(total length of the questions).
-    public init(_ knowledgeBase: [KnowledgeEntry]) {
+    /// The topics of every entry of `knowledgeBase` and of every intent of `intents`.
+    /// - Complexity: O(total length of the questions and examples).
+    public init(_ knowledgeBase: [KnowledgeEntry], intents: [IntentDefinition] = []) {
         var words: [String: String] = [:]
         for entry in knowledgeBase {
             words[entry.id] = Self.topic(of: entry.questions) ?? entry.questions.first
         }
         self.words = words
+        var intentWords: [String: String] = [:]
+        for intent in intents {
+            if let topic = Self.topic(of: intent.examples.map(\.text)) { intentWords[intent.name] = topic }
+        }
+        self.intentWords = intentWords
     }
 
     /// The pair of Han characters in the most questions (first seen wins a tie), if one is in two or more.

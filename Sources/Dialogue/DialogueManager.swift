@@ -32,7 +32,7 @@ public struct DialogueManager: Sendable {
     public init(bot: Bot, tuning: DialogueTuning = DialogueTuning()) {
         self.bot = bot
         self.tuning = tuning
-        self.topics = AnswerTopics(bot.knowledgeBase)
+        self.topics = AnswerTopics(bot.knowledgeBase, intents: bot.intents)
         self.frustration = FrustrationDetector(extraWords: bot.settings.frustrationWords)
     }
 

@@ -22,8 +22,13 @@ extension DialogueTurn {
                 break
             }
         }
-        if let topic = state.lastAnswer, cues.isFollowUp, !namesValueForIntent, let answer = followUpAnswer(to: topic) {
-            return give(answer, .followUp, resume: resume, reason: "follow-up of \(topic)")
+        if cues.isFollowUp, !namesValueForIntent {
+            if resume != nil, let form = state.activeIntent, let answer = followUpAnswer(toForm: form) {
+                return give(answer, .followUp, resume: resume, reason: "follow-up of the form \(form)")
+            }
+            if let topic = state.lastAnswer, let answer = followUpAnswer(to: topic) {
+                return give(answer, .followUp, resume: resume, reason: "follow-up of \(topic)")
+            }
         }
         let answer = bestAnswer
         if let answer { reasons.append(Self.describe(answer)) }
@@ -105,6 +110,25 @@ extension DialogueTurn {
             why = "shares tag \(sharedTag) with \(topic), #\(rank + 1) for the line alone"
         }
         reasons.append("searched 「\(query)」: answer \(entry.id) \(Self.score(answer.choice.confidence)) (\(why))")
+        return answer
+    }
+
+    /// The answer to a follow-up asked while `form`'s question is pending (「我想退货」 → 「请提供订单号」 →
+    /// 「那运费呢？」): the top entry for the line searched with the intent's topic words, when its
+    /// answer is accepted or it is among the line's own best `followUpDepth` entries.
+    mutating func followUpAnswer(toForm form: String) -> KnowledgeAnswer? {
+        guard let context = manager.topics.intentWords[form] else { return nil }
+        let query = utterance.text + " " + context
+        guard let answer = knowledge.answers(for: query, limit: 1).first, bot.entry(id: answer.choice.id) != nil else { return nil }
+        let why: String
+        if answer.isAccepted {
+            why = "accepted"
+        } else {
+            let alone = knowledge.answers(for: utterance.text, limit: manager.tuning.followUpDepth)
+            guard let rank = alone.firstIndex(where: { $0.choice.id == answer.choice.id }) else { return nil }
+            why = "#\(rank + 1) for the line alone"
+        }
+        reasons.append("searched 「\(query)」: answer \(answer.choice.id) \(Self.score(answer.choice.confidence)) (\(why))")
         return answer
     }
 

@@ -62,6 +62,14 @@ enum DemoBot {
         #expect(replies[3].answer?.id == "returns-shipping-fee")
     }
 
+    @Test func followUpInsideTheReturnForm() throws {
+        let replies = try talk("我想退货", "那运费呢？", "20241105123456")
+        #expect(replies[1].policy == .followUp)
+        #expect(replies[1].answer?.id == "returns-shipping-fee")
+        #expect(replies[1].text.hasSuffix("回到刚才的问题：请提供您的订单号（14位数字）。"))
+        #expect(replies[2].text.contains("退货申请已提交"))
+    }
+
     @Test func aFeeQuestionIsAnsweredNotAForm() throws {
         let reply = try talk("退货运费谁出")[0]
         #expect(reply.policy == .knowledgeAnswer)
