@@ -36,21 +36,30 @@ let package = Package(
             dependencies: ["ChatCore", "Segmentation", "Entities", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Dialogue", dependencies: ["ChatCore", "BotDefinition"]),
+        .target(name: "Privacy", dependencies: ["ChatCore"]),
         .target(
             name: "ChatEngine",
             dependencies: ["ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "Retrieval", "Learning", "Dialogue"]
         ),
+        .target(
+            name: "Transcripts",
+            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Privacy", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Analytics",
+            dependencies: ["ChatCore", "Transcripts", "Segmentation", "Learning", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
-        .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "Entities", "CReadline"]),
+        .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "Entities", "Transcripts", "Privacy", "CReadline"]),
         .target(
             name: "ChatStdio",
-            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Transcripts", "Privacy", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .executableTarget(
             name: "kefu",
             dependencies: [
                 "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "ChatEngine", "Learning", "Retrieval",
-                "Dialogue", "ChatREPL", "ChatStdio",
+                "Dialogue", "ChatREPL", "ChatStdio", "Transcripts", "Privacy", "Analytics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,6 +68,9 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "KefuTestSupport"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Learning", "ChatCore", "Segmentation", "KefuTestSupport"]),
         .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "Dialogue", "KefuTestSupport"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "ChatEngine", "Dialogue", "ChatCore", "Privacy", "KefuTestSupport"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "BotDefinition", "ChatCore", "KefuTestSupport"]),
         .testTarget(
             name: "ChatREPLTests",

@@ -1,0 +1,1 @@
+// Conversation analytics (`kefu stats`, `kefu mine`): to be built.

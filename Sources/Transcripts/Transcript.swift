@@ -1,0 +1,77 @@
+/// A recorded conversation with the checks each turn must pass (DESIGN §2): replayed through the
+/// same `ChatEngine.respond` the live front ends use, it is a regression test.
+///
+/// ```yaml
+/// name: 退货-提供订单号
+/// now: 2026-11-23T10:00:00+08:00     # optional: the reference time for relative dates
+/// bot: ..                            # optional: the bot folder, relative to this file
+/// turns:
+///   - user: 我想退货
+///     intent: return_request
+///     reply: 请提供您的订单号（14位数字）。
+///   - user: 20241105123456
+///     slots: { order_id: "20241105123456" }
+///     reply_contains: 退货申请已提交
+/// ```
+public struct Transcript: Hashable, Sendable {
+    public var name: String
+    /// The reference time (ISO 8601 text as written), nil for the clock.
+    public var now: String?
+    /// The bot folder as written (relative to the transcript's file), nil for the command's `--bot`.
+    public var bot: String?
+    public var turns: [TranscriptTurn]
+    /// The file it was read from, nil when built in memory.
+    public var file: String?
+
+    public init(name: String, now: String? = nil, bot: String? = nil, turns: [TranscriptTurn], file: String? = nil) {
+        self.name = name
+        self.now = now
+        self.bot = bot
+        self.turns = turns
+        self.file = file
+    }
+}
+
+/// One customer line of a transcript and the checks its reply must pass (each optional).
+public struct TranscriptTurn: Hashable, Sendable {
+    public var user: String
+    public var checks: TurnChecks
+    /// The line of `- user:` in the file, nil when built in memory.
+    public var line: Int?
+
+    public init(user: String, checks: TurnChecks = TurnChecks(), line: Int? = nil) {
+        self.user = user
+        self.checks = checks
+        self.line = line
+    }
+}
+
+/// What a turn's reply must show. Every check is optional; `intent: null` in YAML would be a
+/// check that no intent was understood (`.some(nil)`).
+public struct TurnChecks: Hashable, Sendable {
+    /// The intent the line must be understood as (`.some(nil)`: none).
+    public var intent: String??
+    /// The knowledge-base entry the reply must give (`.some(nil)`: none).
+    public var answer: String??
+    /// Slots the reply must carry with these values (others may be present).
+    public var slots: [String: String]?
+    /// The exact reply text.
+    public var reply: String?
+    /// Text the reply must contain.
+    public var replyContains: String?
+    /// A regular expression the reply must match.
+    public var replyMatches: String?
+    /// Whether the reply hands off to a human.
+    public var handoff: Bool?
+
+    public init(intent: String?? = nil, answer: String?? = nil, slots: [String: String]? = nil, reply: String? = nil,
+                replyContains: String? = nil, replyMatches: String? = nil, handoff: Bool? = nil) {
+        self.intent = intent
+        self.answer = answer
+        self.slots = slots
+        self.reply = reply
+        self.replyContains = replyContains
+        self.replyMatches = replyMatches
+        self.handoff = handoff
+    }
+}
