@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "Privacy", dependencies: ["ChatCore"]),
         .target(
             name: "ChatEngine",
-            dependencies: ["ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "Retrieval", "Learning", "Dialogue"]
+            dependencies: ["ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "Retrieval", "Learning", "Dialogue", "Privacy"]
         ),
         .target(
             name: "Transcripts",

@@ -3,9 +3,10 @@ import Yams
 
 extension BotFolderReader {
     static let settingsFile = "bot.yml"
-    static let settingsKeys = ["name", "messages", "fallback", "frustration"]
+    static let settingsKeys = ["name", "messages", "fallback", "frustration", "privacy"]
     static let fallbackKeys = ["handoff_after"]
     static let frustrationKeys = ["words"]
+    static let privacyKeys = ["mask"]
 
     /// Reads the optional `bot.yml` at the folder's root into `bot.settings`.
     mutating func readSettings() {
@@ -40,7 +41,23 @@ extension BotFolderReader {
            let wordsNode = frustration["words"] {
             settings.frustrationWords = (file.texts(wordsNode, "`frustration.words`", log: &log) ?? []).map { $0.text.trimmingWhitespace() }
         }
+        if let node = fields["privacy"] {
+            readPrivacy(node, in: file, into: &settings.privacy)
+        }
         bot.settings = settings
+    }
+
+    /// `privacy: { mask: true|false }`.
+    private mutating func readPrivacy(_ node: Node, in file: YAMLFile, into privacy: inout PrivacySettings) {
+        guard let fields = file.fields(node, "`privacy`", allowed: Self.privacyKeys, log: &log),
+              let maskNode = fields["mask"],
+              let text = file.text(maskNode, "`privacy.mask`", log: &log) else { return }
+        switch text.trimmingWhitespace().lowercased() {
+        case "true", "yes", "on": privacy.mask = true
+        case "false", "no", "off": privacy.mask = false
+        default:
+            log.error(file.location(maskNode), "`privacy.mask` should be true (mask phone, ID-card and bank-card numbers and e-mail addresses in transcripts, the session store and debug output) or false, found '\(text)'")
+        }
     }
 
     private mutating func readMessages(_ node: Node, in file: YAMLFile, into messages: inout BotMessages) {

@@ -9,9 +9,10 @@
 ///   handoff: 好的，马上为您转接人工客服，请稍候。
 /// fallback: { handoff_after: 2 }
 /// frustration: { words: [太坑了, 磨磨唧唧] }
+/// privacy: { mask: true }
 /// ```
 /// A folder without `bot.yml` gets `BotSettings()`: the name 「智能客服」, the Chinese default
-/// messages, a hand-off after 2 misses, no extra words.
+/// messages, a hand-off after 2 misses, no extra words, personal data masked.
 public struct BotSettings: Hashable, Sendable {
     /// What the bot calls itself (`{name}` in messages).
     public var name: String
@@ -21,13 +22,16 @@ public struct BotSettings: Hashable, Sendable {
     public var handoffAfterMisses: Int
     /// Words or phrases that show a customer is upset, besides the built-in lexicon.
     public var frustrationWords: [String]
+    /// Whether personal data is masked in transcripts, the session store and debug output.
+    public var privacy: PrivacySettings
 
     public init(name: String = "智能客服", messages: BotMessages = BotMessages(), handoffAfterMisses: Int = 2,
-                frustrationWords: [String] = []) {
+                frustrationWords: [String] = [], privacy: PrivacySettings = PrivacySettings()) {
         self.name = name
         self.messages = messages
         self.handoffAfterMisses = handoffAfterMisses
         self.frustrationWords = frustrationWords
+        self.privacy = privacy
     }
 
     /// Renders a message with the bot's name and `values` for its other placeholders; nil when
