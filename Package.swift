@@ -47,7 +47,7 @@ let package = Package(
         ),
         .target(
             name: "Analytics",
-            dependencies: ["ChatCore", "Transcripts", "Segmentation", "Learning", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["ChatCore", "Transcripts", "Segmentation", "Learning", "ChatEngine", "Dialogue", "Entities", "BotDefinition", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "Entities", "Transcripts", "Privacy", "CReadline"]),
@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "Dialogue", "KefuTestSupport"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "ChatEngine", "Dialogue", "ChatCore", "Privacy", "KefuTestSupport"]),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "ChatCore", "KefuTestSupport"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "Segmentation", "ChatEngine", "KefuTestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "BotDefinition", "ChatCore", "KefuTestSupport"]),
         .testTarget(
             name: "ChatREPLTests",

@@ -1,1 +1,0 @@
-// Conversation analytics (`kefu stats`, `kefu mine`): to be built.
