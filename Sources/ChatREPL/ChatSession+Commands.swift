@@ -7,7 +7,7 @@ extension ChatSession {
     mutating func run(_ command: AgentCommand, output: inout some OutputSink) -> Bool {
         switch command {
         case let .why(text): why(text, output: &output)
-        case .state: output.write(Self.describe(state))
+        case .state: output.write(Self.describe(state.masked(by: engine.privacyMask)))
         case .reset:
             state = .start
             transcript = SessionTranscript()
@@ -42,7 +42,7 @@ extension ChatSession {
             problem("nothing to explain yet: type a customer line first, or :why TEXT", output: &output)
             return
         }
-        output.write(explanation.report(answerText: { engine.bot.entry(id: $0)?.answer }))
+        output.write(engine.privacyMask.mask(explanation.report(answerText: { engine.bot.entry(id: $0)?.answer })))
     }
 
     /// `:state`: the dialogue state as JSON, every field of it.

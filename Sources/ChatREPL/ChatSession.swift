@@ -115,7 +115,7 @@ public struct ChatSession {
         state = next
         transcript.turns.append(RecordedTurn(user: line, reply: reply))
         output.write(Self.show(reply.text, style: style))
-        if isDebugging { output.write("  " + Self.debugLine(reply) + "\n") }
+        if isDebugging { output.write("  " + engine.privacyMask.mask(Self.debugLine(reply)) + "\n") }
     }
 
     /// A reply as the user sees it. On a terminal: after 「客服：」, its further lines indented
@@ -143,8 +143,9 @@ public struct ChatSession {
     }
 
     /// Says what was wrong with a line: inline on a terminal, on standard error with the line's
-    /// number in plain style.
+    /// number in plain style (masked, like all debug output).
     mutating func problem(_ message: String, output: inout some OutputSink) {
+        let message = engine.privacyMask.mask(message)
         switch style {
         case .terminal: output.write("(\(message))\n")
         case .plain: output.warn("kefu chat: line \(lineNumber): \(message)\n")

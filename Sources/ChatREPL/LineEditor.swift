@@ -1,5 +1,6 @@
 import CReadline
 import Foundation
+import Privacy
 
 /// GNU readline as a `LineSource`, for a REPL on a terminal: line editing that understands
 /// UTF-8 (Chinese is moved over and deleted a character at a time), history kept in a file,
@@ -15,6 +16,9 @@ public struct LineEditor: LineSource {
     public let historyLimit: Int
     /// Whether the character type is UTF-8, so readline edits multibyte text correctly.
     public let isUTF8: Bool
+    /// Masks personal data in the lines kept in the history (and its file): 「13812345678」 is
+    /// recalled as 「138****5678」, which the engine still reads as a phone number.
+    public let mask: PrivacyMask
     private let warn: (String) -> Void
     private var canAppendHistory: Bool
     private var lastHistoryLine: String?
@@ -22,8 +26,10 @@ public struct LineEditor: LineSource {
     /// Sets readline up: UTF-8 locale, program name `kefu` (for `$if kefu` in ~/.inputrc),
     /// completion, Ctrl-C handling, and the history from `historyFile`. A history file that
     /// cannot be read or written is reported through `warn` and otherwise ignored.
-    public init(historyFile: String?, historyLimit: Int = 1_000, warn: @escaping (String) -> Void) {
+    public init(historyFile: String?, historyLimit: Int = 1_000, mask: PrivacyMask = PrivacyMask(),
+                warn: @escaping (String) -> Void) {
         self.historyFile = historyFile
+        self.mask = mask
         self.historyLimit = max(1, historyLimit)
         self.warn = warn
         isUTF8 = kefu_use_utf8_locale() == 1
@@ -74,9 +80,9 @@ public struct LineEditor: LineSource {
     }
 
     /// Adds a non-blank line to the history without the spaces around it (tab completion leaves
-    /// one), unless it repeats the previous one, and appends it to the history file.
+    /// one), masked, unless it repeats the previous one, and appends it to the history file.
     private mutating func remember(_ line: String) {
-        let text = line.trimmingWhitespace()
+        let text = mask.mask(line.trimmingWhitespace())
         guard !text.isEmpty, text != lastHistoryLine else { return }
         lastHistoryLine = text
         add_history(text)

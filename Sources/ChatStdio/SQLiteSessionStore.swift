@@ -1,6 +1,8 @@
 import Dialogue
 import Foundation
+import ChatEngine
 import GRDB
+import Privacy
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,6 +24,12 @@ import Darwin
 ///
 /// Schema version 1 (`PRAGMA user_version`, `application_id` 0x4B656675 "Kefu"): see
 /// ``StoreSchema``.
+///
+/// Privacy: what it writes goes through ``mask`` first — each turn's `user_text`, `reply_text`
+/// and `reason`, and the slot values of the stored state (「13812345678」 is kept as
+/// 「138****5678」). The server keeps the values as typed in memory, so a running session is not
+/// affected; a session continued after a restart has the masked values in its slots. Session ids
+/// are keys and are stored as the client sent them.
 public final class SQLiteSessionStore: SessionStore {
     private let database: DatabaseQueue
     /// The connection that checkpoints, used only on `checkpoints`.
@@ -33,9 +41,13 @@ public final class SQLiteSessionStore: SessionStore {
     private let lock: Int32
     private let encoder = JSONEncoder()
     private let decoder = JSONDecoder()
+    /// Masks personal data in everything written (on by default; `kefu serve` sets the bot's
+    /// `engine.privacyMask`).
+    public var mask: PrivacyMask
 
     /// Opens (or creates) the store at `path`, brings its schema up to date and locks it.
-    public init(path: String) throws(StoreError) {
+    public init(path: String, mask: PrivacyMask = PrivacyMask()) throws(StoreError) {
+        self.mask = mask
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw StoreError("cannot open the store '\(path)': \(String(cString: strerror(errno))); give --store a writable file path")
@@ -96,7 +108,8 @@ public final class SQLiteSessionStore: SessionStore {
         guard !batch.isEmpty else { return }
         let now = Date().timeIntervalSince1970
         do {
-            let states = try batch.sessions.map { try String(decoding: encoder.encode($0.stored.state), as: UTF8.self) }
+            let mask = self.mask
+            let states = try batch.sessions.map { try String(decoding: encoder.encode($0.stored.state.masked(by: mask)), as: UTF8.self) }
             try database.inTransaction { db in
                 let upsert = try db.cachedStatement(sql: """
                     INSERT INTO session (id, conversation, turns, state, updated_at) VALUES (?, ?, ?, ?, ?)
@@ -113,9 +126,9 @@ public final class SQLiteSessionStore: SessionStore {
                 for turn in batch.turns {
                     let reply = turn.reply
                     try insert.execute(arguments: [
-                        turn.session, turn.conversation, turn.turn, turn.time, turn.text, reply.text,
+                        turn.session, turn.conversation, turn.turn, turn.time, mask.mask(turn.text), mask.mask(reply.text),
                         reply.intent?.name, reply.intent?.confidence, reply.answer?.id, reply.answer?.confidence,
-                        reply.policy.rawValue, reply.handoff, reply.reason,
+                        reply.policy.rawValue, reply.handoff, mask.mask(reply.reason),
                     ])
                 }
                 return .commit

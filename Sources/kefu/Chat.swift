@@ -31,7 +31,7 @@ struct Chat: ParsableCommand {
             output.write(session.banner)
             let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
             var editor = LineEditor(historyFile: URL(fileURLWithPath: home).appendingPathComponent(".kefu_history").path,
-                                    warn: { message in var streams = StandardStreams(); streams.warn(message) })
+                                    mask: engine.privacyMask, warn: { message in var streams = StandardStreams(); streams.warn(message) })
             session.run(lines: &editor, output: &output)
         } else {
             var lines = PlainLineSource(descriptor: STDIN_FILENO)

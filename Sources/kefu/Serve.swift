@@ -44,6 +44,7 @@ struct Serve: ParsableCommand {
         let engine: ChatEngine
         do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }   // progress bar on a terminal only
         for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
+        sessionStore?.mask = engine.privacyMask   // bot.yml's privacy setting
         var server = StdioServer(engine: engine, store: sessionStore)
         var output = OutputBuffer(descriptor: STDOUT_FILENO)
         do {
