@@ -43,7 +43,7 @@ let package = Package(
         ),
         .target(
             name: "Transcripts",
-            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Privacy", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Privacy", "BotDefinition", "Learning", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Analytics",
@@ -68,13 +68,16 @@ let package = Package(
         .testTarget(name: "LearningTests", dependencies: ["Learning", "KefuTestSupport"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Learning", "ChatCore", "Segmentation", "KefuTestSupport"]),
         .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "Dialogue", "KefuTestSupport"]),
-        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "ChatEngine", "Dialogue", "ChatCore", "Privacy", "KefuTestSupport"]),
+        .testTarget(
+            name: "TranscriptsTests",
+            dependencies: ["Transcripts", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Privacy", "ChatREPL", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "Segmentation", "ChatEngine", "KefuTestSupport"]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "BotDefinition", "ChatCore", "KefuTestSupport"]),
         .testTarget(
             name: "ChatREPLTests",
-            dependencies: ["ChatREPL", "ChatEngine", "Dialogue", "ChatCore", "Entities", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ChatREPL", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Transcripts", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore", "KefuTestSupport"]),

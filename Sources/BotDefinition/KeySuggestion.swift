@@ -1,8 +1,8 @@
 /// Finds the allowed key a misspelt one was meant to be: `exmaples` → `examples`.
-enum KeySuggestion {
+public enum KeySuggestion {
     /// The allowed key closest to `key` by edit distance (a swap of neighbours counts as one
     /// edit), if it is close enough to be a typo: at most a third of the key's length, at least 1.
-    static func closest(to key: String, among allowed: [String]) -> String? {
+    public static func closest(to key: String, among allowed: [String]) -> String? {
         let typed = Array(key.lowercased().unicodeScalars)
         var best: (key: String, distance: Int)?
         for candidate in allowed {

@@ -1,6 +1,7 @@
 import ChatEngine
 import Dialogue
 import Foundation
+import Transcripts
 
 extension ChatSession {
     /// Runs an agent command; false for `:quit`.
@@ -10,7 +11,7 @@ extension ChatSession {
         case .state: output.write(Self.describe(state.masked(by: engine.privacyMask)))
         case .reset:
             state = .start
-            transcript = SessionTranscript()
+            transcript = TranscriptRecorder()
             output.write("The conversation starts over (state and transcript cleared).\n")
         case let .intents(name): output.write(intents(matching: name))
         case let .knowledge(query): knowledge(query, output: &output)
@@ -111,7 +112,7 @@ extension ChatSession {
         let url = URL(fileURLWithPath: (file as NSString).expandingTildeInPath)
         let name = url.deletingPathExtension().lastPathComponent
         do {
-            try Data(transcript.yaml(name: name).utf8).write(to: url, options: .atomic)
+            try Data(transcript.transcript(name: name).yaml(mask: engine.privacyMask).utf8).write(to: url, options: .atomic)
             output.write("saved \(transcript.turns.count) turn(s) to \(url.path) (replay with: kefu replay \(url.path))\n")
         } catch {
             output.write("cannot write \(url.path): \(error.localizedDescription) (check the folder exists and is writable)\n")
@@ -132,7 +133,7 @@ extension ChatSession {
             + (engine.loadReport.map { " (\($0.banner))" } ?? "") + "; "
         if let active = state.activeIntent, engine.bot.intent(named: active) == nil {
             state = .start
-            transcript = SessionTranscript()
+            transcript = TranscriptRecorder()
             text += "the active intent \(active) is gone, so the conversation starts over\n"
         } else {
             text += "the conversation goes on (state and transcript kept)\n"

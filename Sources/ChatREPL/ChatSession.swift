@@ -3,6 +3,7 @@ import ChatEngine
 import Dialogue
 import Entities
 import Foundation
+import Transcripts
 
 /// One conversation at the REPL: customer lines go to the engine and come back as replies,
 /// agent commands (`:why`, `:state`, `:save` …) look inside. Holds no dialogue logic of its own:
@@ -29,7 +30,7 @@ public struct ChatSession {
     /// The conversation so far.
     public internal(set) var state = DialogueState.start
     /// The customer turns since the start or the last `:reset`, for `:save`.
-    public internal(set) var transcript = SessionTranscript()
+    public internal(set) var transcript = TranscriptRecorder()
     /// Whether each reply is followed by its policy, intent and answer.
     public internal(set) var isDebugging = false
 
@@ -113,7 +114,7 @@ public struct ChatSession {
         let (reply, next) = engine.respond(to: line, in: state, at: time)
         lastLine = (line, state, time)
         state = next
-        transcript.turns.append(RecordedTurn(user: line, reply: reply))
+        transcript.record(line, reply, at: time)
         output.write(Self.show(reply.text, style: style))
         if isDebugging { output.write("  " + engine.privacyMask.mask(Self.debugLine(reply)) + "\n") }
     }

@@ -3,6 +3,7 @@ import ChatEngine
 import Dialogue
 import Entities
 import Foundation
+import Transcripts
 
 /// The stdio adapter (`kefu serve --stdio`, DESIGN §3): JSON request lines in, one JSON reply
 /// line out for each, in the requests' order, for any number of interleaved sessions.
@@ -30,6 +31,11 @@ public struct StdioServer {
     public var parallelThreshold = 8
     /// The reference time for lines without `now`; by default the clock in the machine's zone.
     public var clock: @Sendable () -> ReferenceTime = { ReferenceTime(Date()) }
+    /// Where each session's conversation is kept as a transcript (`--record DIR`), written after
+    /// every batch before its replies go out; nil for none.
+    public var recording: RecordingFolder?
+    /// Told what could not be recorded (the replies go out all the same).
+    public var warn: (String) -> Void = { _ in }
 
     public init(engine: ChatEngine, store: (any SessionStore)? = nil) {
         self.engine = engine
@@ -165,7 +171,12 @@ public struct StdioServer {
         for outcome in outcomes where saved || !outcome.changed {
             sessions[outcome.session] = outcome.end
             for (position, response) in outcome.responses { responses[position] = response }
+            for (position, turn) in outcome.turns {
+                recording?.record(session: turn.session, conversation: turn.conversation, turn: turn.turn, user: turn.text,
+                                  reply: turn.reply, at: requests[position]?.now ?? now)
+            }
         }
+        for problem in recording?.save() ?? [] { warn(problem.description) }
         return responses.map { $0 ?? .error(RequestError(.storeFailed, "no reply was made"), line: 0) }
     }
 

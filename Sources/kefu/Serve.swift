@@ -2,6 +2,7 @@ import ArgumentParser
 import ChatEngine
 import ChatStdio
 import Foundation
+import Transcripts
 
 /// `kefu serve --stdio`: the JSON-lines adapter (DESIGN §3), optionally keeping sessions in SQLite.
 struct Serve: ParsableCommand {
@@ -23,6 +24,10 @@ struct Serve: ParsableCommand {
 
             With --store FILE every session's state and every turn are written to an SQLite file \
             (WAL) before the reply goes out, so a restarted server continues every session.
+
+            With --record DIR each session's conversation is kept as a transcript in DIR \
+            (<session>.yml; after a reset <session>-2.yml …), rewritten after every batch of \
+            lines, ready for kefu replay.
             """
     )
 
@@ -35,6 +40,9 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("store"), help: ArgumentHelp("Keep sessions and their turns in this SQLite file.", valueName: "file"))
     var store: String?
 
+    @Option(name: .customLong("record"), help: ArgumentHelp("Write each session's conversation as a transcript file in this folder.", valueName: "dir"))
+    var record: String?
+
     func run() throws {
         guard stdio else { throw CLIError("kefu serve needs --stdio (the only transport so far): kefu serve --stdio [--bot DIR] [--store FILE]") }
         var sessionStore: SQLiteSessionStore?
@@ -46,6 +54,10 @@ struct Serve: ParsableCommand {
         for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
         sessionStore?.mask = engine.privacyMask   // bot.yml's privacy setting
         var server = StdioServer(engine: engine, store: sessionStore)
+        if let record {
+            do { server.recording = try RecordingFolder(folder: record, mask: engine.privacyMask) } catch { throw CLIError(error.description) }
+            server.warn = { printError("kefu serve: \($0)") }
+        }
         var output = OutputBuffer(descriptor: STDOUT_FILENO)
         do {
             try server.serve(read: { buffer throws(LineReader.ReadError) -> Int in
