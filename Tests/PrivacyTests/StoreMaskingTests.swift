@@ -6,20 +6,6 @@ import Testing
 /// SQLite file (or its WAL), unless bot.yml turns masking off; the replies on standard output,
 /// and the slots behind them, keep the values as typed.
 @Suite("Masking in the session store", .serialized) struct StoreMaskingTests {
-    /// A form that asks for a phone number and then an e-mail address, added to the shop fixture,
-    /// so the stored state holds a phone number between the two questions.
-    static let contactIntent = """
-        intents:
-          - name: change_contact
-            examples: [我要改联系方式, 修改手机号和邮箱, 更新联系信息, change my contact details, 改一下手机号,
-                       换个手机号码, 联系方式变了, 我要更新手机和邮箱]
-            slots:
-              phone: { entity: phone, prompt: 请提供新的手机号。 }
-              email: { entity: email, prompt: 请提供新的邮箱。 }
-            reply: 已将联系方式改为 {phone}、{email}。
-
-        """
-
     static let requests = [
         #"{"session":"s1","text":"我要改联系方式"}"#,
         #"{"session":"s1","text":"13812345678"}"#,
@@ -37,14 +23,12 @@ import Testing
     static let raw = ["13812345678", "110101199003071233", "6222021234567894", "0212 3456", "139 1234 5678", "li.wei@example.com", "li.wei",
                       "15023456702", "wang.fang"]
 
-    /// Writes the bot (with `botYML`, if any), serves the requests with a store, and returns the
+    /// Serves the requests with a store (the contact bot, masking on or off), and returns the
     /// store's bytes (database, WAL and shared-memory files together) and the replies.
-    private func serve(botYML: String?) throws -> (store: String, replies: String) {
+    private func serve(masking: Bool) throws -> (store: String, replies: String) {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
-        let bot = try FixtureBot.writeShop(into: directory)
-        try Data(Self.contactIntent.utf8).write(to: URL(fileURLWithPath: bot).appendingPathComponent("intents/contact.yml"))
-        if let botYML { try Data(botYML.utf8).write(to: URL(fileURLWithPath: bot).appendingPathComponent("bot.yml")) }
+        let bot = try ContactBot.folder(masking: masking)
         let store = directory.path("sessions.db")
         var replies = ""
         for input in [Self.requests, Self.secondRun] {
@@ -60,7 +44,7 @@ import Testing
     }
 
     @Test func theStoreHoldsOnlyMaskedValues() throws {
-        let (store, replies) = try serve(botYML: nil)
+        let (store, replies) = try serve(masking: true)
         for value in Self.raw {
             #expect(!store.contains(value), "\(value) is in the store")
         }
@@ -75,7 +59,7 @@ import Testing
     }
 
     @Test func withMaskingOffTheValuesAreThereAsTyped() throws {
-        let (store, _) = try serve(botYML: "privacy: { mask: false }\n")
+        let (store, _) = try serve(masking: false)
         for value in Self.raw {
             #expect(store.contains(value), "\(value) should be in the store with masking off")
         }
