@@ -73,7 +73,7 @@ let package = Package(
             dependencies: ["Transcripts", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Privacy", "ChatREPL", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "ChatCore", "KefuTestSupport"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "Segmentation", "ChatEngine", "KefuTestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "Segmentation", "ChatEngine", "KefuTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "BotDefinition", "ChatCore", "KefuTestSupport"]),
         .testTarget(
             name: "ChatREPLTests",

@@ -21,9 +21,6 @@ import Testing
         let segmenter = try #require(Self.segmenter)
         let result = LineClusterer(segmenter: segmenter).cluster(MinedLine.distinct(MiningFixture.lines))
         let purities = Self.purity(result)
-        print("mine fixture: k=\(result.k) silhouette=\(result.silhouette ?? .nan) clusters=\(purities) unclustered=\(result.unclustered.count)")
-        for cluster in result.clusters { print(cluster.keywords, cluster.lines.map(\.text)) }
-        print("unclustered:", result.unclustered.map(\.text))
         let topics = ["points", "invoice", "overseas"]
         // Each topic's lines land mostly in one cluster, and the three clusters are different.
         var homes: [Int] = []
@@ -43,5 +40,54 @@ import Testing
         for (index, cluster) in purities.enumerated() where !homes.contains(index) {
             #expect(cluster.topic == nil || cluster.purity < 0.5, "extra cluster \(index) looks like a topic: \(cluster)")
         }
+    }
+
+    @Test func theSameLinesGiveTheSameClusters() throws {
+        let segmenter = try #require(Self.segmenter)
+        let lines = MinedLine.distinct(MiningFixture.lines)
+        let first = LineClusterer(segmenter: segmenter).cluster(lines)
+        let second = LineClusterer(segmenter: segmenter).cluster(lines)
+        #expect(first == second)
+        #expect(CandidateYAML(result: first, source: "x").text == CandidateYAML(result: second, source: "x").text)
+    }
+
+    @Test func aGivenKIsFitted() throws {
+        let segmenter = try #require(Self.segmenter)
+        let result = LineClusterer(segmenter: segmenter, clusters: 3).cluster(MinedLine.distinct(MiningFixture.lines))
+        #expect(result.k == 3)
+        #expect(result.silhouette == nil)
+        #expect(result.clusters.count <= 3)
+    }
+
+    @Test func tooFewLinesLeaveEverythingUnclustered() throws {
+        let segmenter = try #require(Self.segmenter)
+        let result = LineClusterer(segmenter: segmenter).cluster(MinedLine.distinct(["积分怎么兑换", "今天天气怎么样"]))
+        #expect(result.clusters.isEmpty)
+        #expect(result.unclustered.map(\.text) == ["积分怎么兑换", "今天天气怎么样"])
+    }
+
+    @Test func repeatsCountOnce() {
+        let lines = MinedLine.distinct(["积分怎么兑换", " 积分怎么兑换？", "", "Invoice?", "ｉｎｖｏｉｃｅ", "积分怎么兑换"])
+        #expect(lines == [MinedLine(text: "积分怎么兑换", count: 3), MinedLine(text: "Invoice?", count: 2)])
+    }
+
+    @Test(arguments: [("积分怎么兑换", true), ("能开专票吗", true), ("how do I redeem points", true), ("发票抬头？", true),
+                      ("我要开专票", false), ("invoice title wrong", false)])
+    func questionsAreToldApart(line: String, isQuestion: Bool) {
+        #expect(QuestionCue.isQuestion(line) == isQuestion)
+    }
+
+    @Test(arguments: [("能开专票吗", "能开专票吗"), ("yes", "\"yes\""), ("#1 问题", "\"#1 问题\""), ("a: b", "\"a: b\""),
+                      ("123", "\"123\""), ("say \"hi\"", "say \"hi\""), ("- 开票", "\"- 开票\""), ("invoice, title", "invoice, title")])
+    func yamlScalarsAreQuotedWhenNeeded(text: String, yaml: String) {
+        #expect(YAMLText.scalar(text) == yaml)
+    }
+
+    @Test func wordsAndBigramsAreTheFeatures() throws {
+        let segmenter = try #require(Self.segmenter)
+        let features = LineEmbedder.features(of: segmenter.tokenize("我的积分怎么兑换 points?"))
+        #expect(features.contains("w:积分") && features.contains("w:兑换") && features.contains("w:points"))
+        #expect(features.contains("b:积分") && features.contains("b:兑换"))
+        #expect(!features.contains("w:我") && !features.contains("w:怎么") && !features.contains("b:我的"))
     }
 }
