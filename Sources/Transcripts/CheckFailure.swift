@@ -7,10 +7,14 @@ public struct CheckFailure: Hashable, Sendable {
     public var check: String
     public var expected: String
     public var actual: String
+    /// Where two long texts part (`first difference at character 7: "8 元包邮…" vs "9 元包邮…"`), nil
+    /// when the values are short enough to compare by eye.
+    public var detail: String?
 
-    public init(check: String, expected: String, actual: String) {
+    public init(check: String, expected: String, actual: String, detail: String? = nil) {
         self.check = check
         self.expected = expected
         self.actual = actual
+        self.detail = detail
     }
 }

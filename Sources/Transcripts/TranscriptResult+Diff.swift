@@ -22,6 +22,7 @@ extension TranscriptResult {
                 let label = failure.check + String(repeating: " ", count: width - failure.check.count)
                 text += "    \(label)expected \(failure.expected)\n"
                 text += "    \(String(repeating: " ", count: width))actual   \(failure.actual)\n"
+                if let detail = failure.detail { text += "    \(String(repeating: " ", count: width))\(detail)\n" }
             }
             text += "    seen: \(Self.summary(of: result))\n"
         }

@@ -8,8 +8,8 @@ extension TurnChecks {
     /// space or line break is visible.
     public func failures(for reply: Reply) -> [CheckFailure] {
         var failures: [CheckFailure] = []
-        func fail(_ check: String, _ expected: String, _ actual: String) {
-            failures.append(CheckFailure(check: check, expected: expected, actual: actual))
+        func fail(_ check: String, _ expected: String, _ actual: String, _ detail: String? = nil) {
+            failures.append(CheckFailure(check: check, expected: expected, actual: actual, detail: detail))
         }
         let quote = YAMLScalar.doubleQuoted
         if let intent, intent != reply.intent?.name {
@@ -25,7 +25,7 @@ extension TurnChecks {
             fail("handoff", String(handoff), String(reply.handoff))
         }
         if let expected = self.reply, expected != reply.text {
-            fail("reply", quote(expected), quote(reply.text))
+            fail("reply", quote(expected), quote(reply.text), Self.firstDifference(expected, reply.text))
         }
         if let replyContains, !reply.text.contains(replyContains) {
             fail("reply_contains", quote(replyContains), quote(reply.text))
@@ -38,6 +38,20 @@ extension TurnChecks {
             }
         }
         return failures
+    }
+
+    /// Where two texts part, when either is too long to compare by eye (over 20 characters):
+    /// `first difference at character 7: "8 元包邮；不满 99 元收取…" vs "9 元包邮；不满 99 元收取…"`.
+    static func firstDifference(_ expected: String, _ actual: String) -> String? {
+        let a = Array(expected), b = Array(actual)
+        guard max(a.count, b.count) > 20 else { return nil }
+        var common = 0
+        while common < min(a.count, b.count), a[common] == b[common] { common += 1 }
+        func excerpt(_ text: [Character]) -> String {
+            let rest = text[common...]
+            return rest.isEmpty ? "(end)" : YAMLScalar.doubleQuoted(String(rest.prefix(16))) + (rest.count > 16 ? "…" : "")
+        }
+        return "first difference at character \(common + 1): \(excerpt(a)) vs \(excerpt(b))"
     }
 }
 

@@ -37,7 +37,8 @@ import Transcripts
             CheckFailure(check: "slots.phone", expected: "\"1\"", actual: "not set"),
         ]),
         (TurnChecks(reply: "订单 20241105123456 已取消"), [
-            CheckFailure(check: "reply", expected: "\"订单 20241105123456 已取消\"", actual: "\"订单 20241105123456 已取消。\""),
+            CheckFailure(check: "reply", expected: "\"订单 20241105123456 已取消\"", actual: "\"订单 20241105123456 已取消。\"",
+                         detail: "first difference at character 22: (end) vs \"。\""),
         ]),
         (TurnChecks(replyContains: "已发货"), [
             CheckFailure(check: "reply_contains", expected: "\"已发货\"", actual: "\"订单 20241105123456 已取消。\""),
@@ -50,9 +51,18 @@ import Transcripts
                          actual: "\"订单 20241105123456 已取消。\""),
         ]),
         (TurnChecks(handoff: true), [CheckFailure(check: "handoff", expected: "true", actual: "false")]),
+        (TurnChecks(reply: "订单 20241105123456 已发货。"), [
+            CheckFailure(check: "reply", expected: "\"订单 20241105123456 已发货。\"", actual: "\"订单 20241105123456 已取消。\"",
+                         detail: "first difference at character 20: \"发货。\" vs \"取消。\""),
+        ]),
+        (TurnChecks(reply: "已取消。"), [
+            CheckFailure(check: "reply", expected: "\"已取消。\"", actual: "\"订单 20241105123456 已取消。\"",
+                         detail: "first difference at character 1: \"已取消。\" vs \"订单 2024110512345\"…"),
+        ]),
         (TurnChecks(intent: "cancel_order", reply: "x", handoff: true), [
             CheckFailure(check: "handoff", expected: "true", actual: "false"),
-            CheckFailure(check: "reply", expected: "\"x\"", actual: "\"订单 20241105123456 已取消。\""),
+            CheckFailure(check: "reply", expected: "\"x\"", actual: "\"订单 20241105123456 已取消。\"",
+                         detail: "first difference at character 1: \"x\" vs \"订单 2024110512345\"…"),
         ]),
     ]
 
