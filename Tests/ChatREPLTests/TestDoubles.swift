@@ -35,21 +35,7 @@ enum Shop {
     /// The fixture in a fixed folder under the temporary directory, refreshed on every run: the
     /// model cache in its `.kefu/` is keyed by the folder's content, so runs after the first load
     /// the model instead of training it, and nothing piles up in the temporary directory.
-    static let folder: String = {
-        // Tests may force-unwrap: a fixture that cannot be written is a broken test machine.
-        let scratch = try! ScratchDirectory()
-        defer { scratch.remove() }
-        let written = URL(fileURLWithPath: try! FixtureBot.writeShop(into: scratch))
-        let stable = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-repl-tests-shop-\(getuid())")
-        try! FileManager.default.createDirectory(at: stable, withIntermediateDirectories: true)
-        for part in ["intents", "knowledge-base", "bot.yml"] {
-            try? FileManager.default.removeItem(at: stable.appendingPathComponent(part))
-            if FileManager.default.fileExists(atPath: written.appendingPathComponent(part).path) {
-                try! FileManager.default.copyItem(at: written.appendingPathComponent(part), to: stable.appendingPathComponent(part))
-            }
-        }
-        return stable.path
-    }()
+    static let folder: String = try! FixtureBot.writeShop(stableFolder: "kefu-repl-tests-shop")   // tests may force-unwrap
 
     static let engine: ChatEngine = try! ChatEngine.load(botFolder: folder)
 

@@ -35,7 +35,7 @@ import Transcripts
         let result = transcript.replay(with: Shop.engine, clock: try ReferenceTime(iso8601: "2030-01-01T00:00:00Z"))
         #expect(result.passed, "\(result.diff)")
 
-        let replay = try Kefu.run(["replay", file, "--bot", Shop.folder], input: "")
+        let replay = try Shop.replay(file)
         #expect(replay.status == 0, "\(replay.text)\(replay.error)")
         #expect(replay.text == "1 passed, 0 failed\n")
     }
@@ -65,7 +65,7 @@ import Transcripts
         #expect(c22.name == "c2-2")
         #expect(try Transcript.load(file: folder + "/c1.yml").now == "2026-11-23T10:00:00+08:00")
 
-        let replay = try Kefu.run(["replay", folder, "--bot", Shop.folder], input: "")
+        let replay = try Shop.replay(folder)
         #expect(replay.status == 0, "\(replay.text)\(replay.error)")
         #expect(replay.text == "4 passed, 0 failed\n")
     }
@@ -90,7 +90,7 @@ import Transcripts
         #expect(try Transcript.load(file: folder + "/s1.yml").turns.count == Self.lines.count)
         #expect(try Transcript.load(file: folder + "/s1-2.yml").turns.count == 1)
 
-        let replay = try Kefu.run(["replay", folder, "--bot", Shop.folder], input: "")
+        let replay = try Shop.replay(folder)
         #expect(replay.text == "2 passed, 0 failed\n", "\(replay.error)")
     }
 

@@ -23,13 +23,13 @@ import Transcripts
     @Test func exitStatusAndClosingLine() throws {
         let (directory, transcripts) = try Self.suite()
         defer { directory.remove() }
-        let both = try Kefu.run(["replay", transcripts, "--bot", Shop.folder], input: "")
+        let both = try Shop.replay(transcripts)
         #expect(both.status == 1, "\(both.error)")
         #expect(both.text.hasSuffix("\n1 passed, 1 failed\n"))
         #expect(both.text.hasPrefix("FAIL 查订单-必须失败 (\(transcripts)/more/fail.yml): 2 of 3 turns failed"))
         #expect(both.text.contains("  turn 2 (\(transcripts)/more/fail.yml:6): user \"20241105123456\"\n"))
 
-        let good = try Kefu.run(["replay", transcripts + "/pass.yml", "--bot", Shop.folder], input: "")
+        let good = try Shop.replay(transcripts + "/pass.yml")
         #expect(good.status == 0, "\(good.error)")
         #expect(good.text == "1 passed, 0 failed\n")
     }
@@ -37,13 +37,13 @@ import Transcripts
     @Test func filterKeepsNamesAndPathsContainingTheText() throws {
         let (directory, transcripts) = try Self.suite()
         defer { directory.remove() }
-        let byName = try Kefu.run(["replay", transcripts, "--bot", Shop.folder, "--filter", "必须失败"], input: "")
+        let byName = try Shop.replay(transcripts, ["--filter", "必须失败"])
         #expect(byName.status == 1)
         #expect(byName.text.hasSuffix("\n0 passed, 1 failed\n"))
-        let byPath = try Kefu.run(["replay", transcripts, "--bot", Shop.folder, "--filter", "pass.yml"], input: "")
+        let byPath = try Shop.replay(transcripts, ["--filter", "pass.yml"])
         #expect(byPath.status == 0)
         #expect(byPath.text == "1 passed, 0 failed\n")
-        let none = try Kefu.run(["replay", transcripts, "--bot", Shop.folder, "--filter", "没有这个"], input: "")
+        let none = try Shop.replay(transcripts, ["--filter", "没有这个"])
         #expect(none.status == 2)
         #expect(none.error.contains("no transcript's name or file path contains '没有这个'"))
     }
@@ -51,20 +51,20 @@ import Transcripts
     @Test func badUsageAndInvalidFilesExitWithTwo() throws {
         let (directory, transcripts) = try Self.suite()
         defer { directory.remove() }
-        let missing = try Kefu.run(["replay", directory.path("nope"), "--bot", Shop.folder], input: "")
+        let missing = try Shop.replay(directory.path("nope"))
         #expect(missing.status == 2)
         #expect(missing.error.contains("\(directory.path("nope")): no such file or folder"))
         #expect(missing.text.isEmpty)
 
         let empty = directory.path("empty")
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
-        let nothing = try Kefu.run(["replay", empty, "--bot", Shop.folder], input: "")
+        let nothing = try Shop.replay(empty)
         #expect(nothing.status == 2)
         #expect(nothing.error.contains("no transcript files"))
 
         // An invalid file is listed with file and line; the others are still replayed and counted.
         _ = try directory.write("transcripts/broken.yml", Array("turns:\n  - user: 你好\n    replly: 您好\n".utf8))
-        let invalid = try Kefu.run(["replay", transcripts, "--bot", Shop.folder], input: "")
+        let invalid = try Shop.replay(transcripts)
         #expect(invalid.status == 2)
         #expect(invalid.error.contains("\(transcripts)/broken.yml:3:5: unknown key 'replly' in turn 1; did you mean 'reply'?"))
         #expect(invalid.error.contains("1 transcript file(s) could not be replayed"))
@@ -92,7 +92,7 @@ import Transcripts
         defer { directory.remove() }
         _ = try directory.write("transcripts/broken.yml", Array("turns: 你好 & <b>\n".utf8))
         let junit = directory.path("report.xml")
-        let result = try Kefu.run(["replay", transcripts, "--bot", Shop.folder, "--junit", junit], input: "")
+        let result = try Shop.replay(transcripts, ["--junit", junit])
         #expect(result.status == 2)
 
         let data = try Data(contentsOf: URL(fileURLWithPath: junit))
@@ -110,7 +110,7 @@ import Transcripts
         #expect(reader.failures.first?.text.contains("turn 3 (\(transcripts)/more/fail.yml:9): user \"运费怎么算\"") == true)
         #expect(reader.errors.first?.text.contains("broken.yml:1:8: turns should be a list, found the text '你好 & <b>'") == true)
 
-        let cannot = try Kefu.run(["replay", transcripts + "/pass.yml", "--bot", Shop.folder, "--junit", directory.path("no/such/dir.xml")], input: "")
+        let cannot = try Shop.replay(transcripts + "/pass.yml", ["--junit", directory.path("no/such/dir.xml")])
         #expect(cannot.status == 2)
         #expect(cannot.error.contains("cannot write the JUnit file"))
     }
