@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "ChatEngineTests", dependencies: ["ChatEngine", "BotDefinition", "Entities", "ChatCore", "Dialogue", "KefuTestSupport"]),
         .testTarget(
             name: "TranscriptsTests",
-            dependencies: ["Transcripts", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Privacy", "ChatREPL", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Transcripts", "BotDefinition", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Privacy", "ChatREPL", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "Segmentation", "ChatEngine", "KefuTestSupport", .product(name: "Yams", package: "Yams")]),
