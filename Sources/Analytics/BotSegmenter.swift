@@ -10,6 +10,10 @@ public enum BotSegmenter {
     /// The bot's segmenter, or the shipped one when `folder` has no `intents/`, `knowledge-base/` or `bot.yml`.
     /// - Throws: `AnalyticsError` when the folder is a bot with errors or the dictionary is missing.
     public static func load(botFolder folder: String) throws(AnalyticsError) -> Segmenter {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw AnalyticsError("the bot folder '\(folder)' does not exist; give --bot a bot folder")
+        }
         let markers = ["intents", "knowledge-base", "bot.yml"]
         let isBot = markers.contains { FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
         do {

@@ -26,7 +26,8 @@ public struct CandidateYAML {
     public var text: String {
         let total = result.clusters.reduce(0) { $0 + $1.count } + result.unclustered.reduce(0) { $0 + $1.count }
         var text = "# kefu mine: \(total) line\(total == 1 ? "" : "s") that fell back (\(result.distinctLines) distinct) from \(source)\n"
-        let choice = result.silhouette.map { "k = \(result.k) chosen by mean silhouette \(Self.fixed($0))" } ?? "k = \(result.k)"
+        let choice = result.k == 0 ? "too few lines for k-means"
+            : result.silhouette.map { "k = \(result.k) chosen by mean silhouette \(Self.fixed($0))" } ?? "k = \(result.k)"
         text += "# \(result.clusters.count) cluster\(result.clusters.count == 1 ? "" : "s"), \(result.unclustered.count) distinct line\(result.unclustered.count == 1 ? "" : "s") unclustered; \(choice)\n"
         if result.clusters.isEmpty { text += "# no cluster: too few lines alike (try --min-size 2)\n" }
         for (number, cluster) in result.clusters.enumerated() {

@@ -36,8 +36,8 @@ extension ConversationStats {
         return "\n" + table.render(indent: "")
     }
 
-    /// `0.0667` → `6.7%`.
-    static func percent(_ share: Double) -> String { decimal(share * 100, places: 1) + "%" }
+    /// `0.0667` → `6.7%`, `0.1` → `10.0%` (always one decimal, so the column lines up).
+    static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
     /// `value` with `places` decimals, without a trailing `.0` for whole numbers (`4`, `4.5`).
     static func decimal(_ value: Double, places: Int) -> String {

@@ -29,6 +29,8 @@ public struct LineClusterer: Sendable {
     public var selectionSample = 2_000
     /// The similarity at which two lines count as neighbours for ``denseLines(_:)``.
     public var neighbourSimilarity: Float = 0.25
+    /// Clusters whose centres are this alike are joined (see ``merged(_:vectors:dimension:)``).
+    public var mergeSimilarity: Float = 0.15
     /// How features spread to similar lines before clustering (``NeighbourSmoothing``).
     var smoothing = NeighbourSmoothing()
 
@@ -64,6 +66,7 @@ public struct LineClusterer: Sendable {
             }
             members[best].append(index)
         }
+        members = merged(members, vectors: vectors, dimension: features.count)
         var found: [LineCluster] = []
         for group in members {
             guard group.count >= minSize else {
@@ -79,6 +82,33 @@ public struct LineClusterer: Sendable {
         }
         return MiningResult(clusters: found, unclustered: Self.byCount(unclustered.sorted().map { lines[$0] }), k: k,
                             silhouette: silhouette.map(Double.init))
+    }
+
+    /// `groups` with any two whose centres are at least `mergeSimilarity` alike joined, most
+    /// alike first: k-means with k by silhouette may split one topic by language (the English
+    /// lines about invoice titles apart from the Chinese ones), and the smoothed centres of the
+    /// two halves stay close.
+    func merged(_ groups: [[Int]], vectors: [SparseVector], dimension: Int) -> [[Int]] {
+        var groups = groups.filter { !$0.isEmpty }
+        func centre(_ group: [Int]) -> [Float] {
+            var sum = [Float](repeating: 0, count: dimension)
+            for position in group { for (index, value) in zip(vectors[position].indices, vectors[position].values) { sum[Int(index)] += value } }
+            return normalised(sum)
+        }
+        while groups.count > 1 {
+            let centres = groups.map(centre)
+            var best: (Int, Int, Float)? = nil
+            for i in centres.indices {
+                for j in (i + 1)..<centres.count {
+                    let similarity = zip(centres[i], centres[j]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+                    if similarity >= mergeSimilarity, best.map({ similarity > $0.2 }) ?? true { best = (i, j, similarity) }
+                }
+            }
+            guard let (i, j, _) = best else { break }
+            groups[i] += groups[j]
+            groups.remove(at: j)
+        }
+        return groups
     }
 
     /// Whether each line has at least `minSize − 1` others with cosine similarity ≥

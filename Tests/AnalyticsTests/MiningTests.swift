@@ -21,6 +21,7 @@ import Testing
         let segmenter = try #require(Self.segmenter)
         let result = LineClusterer(segmenter: segmenter).cluster(MinedLine.distinct(MiningFixture.lines))
         let purities = Self.purity(result)
+        #expect(result.clusters.count == 3, "\(purities)")
         let topics = ["points", "invoice", "overseas"]
         // Each topic's lines land mostly in one cluster, and the three clusters are different.
         var homes: [Int] = []

@@ -43,17 +43,17 @@ import Transcripts
         let report = ConversationStats(try Self.replayedLogs()).report
         #expect(report.contains("Conversations  4\n"))
         #expect(report.contains("Turns          10 (mean 2.5, median 3, max 3 per conversation)\n"))
-        #expect(report.contains("Fallbacks      1 of 10 turns (10%)\n"))
-        #expect(report.contains("Hand-offs      2 of 4 conversations ended with a human (50%); 2 hand-off turns\n"))
+        #expect(report.contains("Fallbacks      1 of 10 turns (10.0%)\n"))
+        #expect(report.contains("Hand-offs      2 of 4 conversations ended with a human (50.0%); 2 hand-off turns\n"))
         #expect(report.contains("""
             Intents         turns  share
-              (none)            5    50%
-              order_status      2    20%
+              (none)            5  50.0%
+              order_status      2  20.0%
             """))
         #expect(report.contains("""
             Answers used    answers  share
-              invoice             1    50%
-              shipping-fee        1    50%
+              invoice             1  50.0%
+              shipping-fee        1  50.0%
             """))
     }
 
