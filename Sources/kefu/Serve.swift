@@ -44,7 +44,7 @@ struct Serve: ParsableCommand {
     var record: String?
 
     func run() throws {
-        guard stdio else { throw CLIError("kefu serve needs --stdio (the only transport so far): kefu serve --stdio [--bot DIR] [--store FILE]") }
+        guard stdio else { throw CLIError("kefu serve needs --stdio (the only transport so far): kefu serve --stdio [--bot DIR] [--store FILE] [--record DIR]") }
         var sessionStore: SQLiteSessionStore?
         if let store {
             do { sessionStore = try SQLiteSessionStore(path: store) } catch { throw CLIError(error.description) }
