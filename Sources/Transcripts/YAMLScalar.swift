@@ -4,8 +4,8 @@
 ///
 /// `return_request` → `return_request`; `我想退货` → `我想退货`;
 /// `20241105123456` → `"20241105123456"`; `请提供订单号：` → `"请提供订单号："`; `yes` → `"yes"`.
-enum YAMLScalar {
-    static func string(_ text: String) -> String {
+public enum YAMLScalar {
+    public static func string(_ text: String) -> String {
         isPlainSafe(text) ? text : doubleQuoted(text)
     }
 
@@ -26,7 +26,7 @@ enum YAMLScalar {
 
     /// `text` in double quotes: `"` and `\` escaped, control characters, line separators and
     /// other non-printable scalars as YAML escapes, everything else as is.
-    static func doubleQuoted(_ text: String) -> String {
+    public static func doubleQuoted(_ text: String) -> String {
         var quoted = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
