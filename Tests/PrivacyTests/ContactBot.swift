@@ -1,8 +1,5 @@
 import Foundation
 import KefuTestSupport
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The shop fixture with a form that asks for a phone number and then an e-mail address, so a
 /// state holds a phone number between the two questions; with or without masking.
@@ -19,23 +16,21 @@ enum ContactBot {
 
         """
 
-    /// The bot in a fixed folder under the temporary directory, rewritten on every call with the
-    /// same content, so the model cached in its `.kefu/` is trained once, not on every run.
+    /// The bot's folder, written once per test run (suites running side by side share it).
     static func folder(masking: Bool) throws -> String {
-        let scratch = try ScratchDirectory()
-        defer { scratch.remove() }
-        let written = URL(fileURLWithPath: try FixtureBot.writeShop(into: scratch))
-        try Data(intent.utf8).write(to: written.appendingPathComponent("intents/contact.yml"))
-        if !masking { try Data("privacy: { mask: false }\n".utf8).write(to: written.appendingPathComponent("bot.yml")) }
-        let stable = FileManager.default.temporaryDirectory
-            .appendingPathComponent("kefu-privacy-tests-contact-\(masking ? "masked" : "unmasked")-\(getuid())")
-        try FileManager.default.createDirectory(at: stable, withIntermediateDirectories: true)
-        for part in ["intents", "knowledge-base", "bot.yml"] {
-            try? FileManager.default.removeItem(at: stable.appendingPathComponent(part))
-            if FileManager.default.fileExists(atPath: written.appendingPathComponent(part).path) {
-                try FileManager.default.copyItem(at: written.appendingPathComponent(part), to: stable.appendingPathComponent(part))
-            }
-        }
-        return stable.path
+        try (masking ? masked : unmasked).get()
+    }
+
+    private static let masked = Result { try write(masking: true) }
+    private static let unmasked = Result { try write(masking: false) }
+
+    /// Writes the bot into a fixed folder under the temporary directory, with the same content
+    /// every run, so the model cached in its `.kefu/` is trained once, not on every run.
+    private static func write(masking: Bool) throws -> String {
+        let folder = URL(fileURLWithPath: try FixtureBot.writeShop(
+            stableFolder: "kefu-privacy-tests-contact-\(masking ? "masked" : "unmasked")"))
+        try Data(intent.utf8).write(to: folder.appendingPathComponent("intents/contact.yml"))
+        if !masking { try Data("privacy: { mask: false }\n".utf8).write(to: folder.appendingPathComponent("bot.yml")) }
+        return folder.path
     }
 }
