@@ -14,34 +14,12 @@ extension BuiltInScanner {
             if line[position] == 0x2A { hidden = true }
             position += 1
         }
-        guard hidden, position > start, line[position] == 0x40, let end = domainEnd(after: position) else { return }
+        guard hidden, position > start, line[position] == 0x40, let end = EmailDomain.end(line.folded, from: position + 1) else { return }
         var folded = String.UnicodeScalarView()
         for index in start..<end {
             folded.append(Unicode.Scalar(line[index]) ?? line.original[index])
         }
         propose(.email, .text(String(folded)), start..<end)
-    }
-
-    /// The end of the domain after the `@` at `at`: labels of letters, digits and `-` joined by
-    /// dots, the last of two or more letters; nil when there is none.
-    private func domainEnd(after at: Int) -> Int? {
-        var position = at + 1
-        var labels = 0
-        var end: Int?
-        while true {
-            let start = position
-            var letters = true
-            while position < line.count, Self.isLetterOrDigit(line[position]) || line[position] == 0x2D {
-                if !(0x61...0x7A).contains(line[position]) { letters = false }
-                position += 1
-            }
-            guard position > start else { break }
-            labels += 1
-            if labels >= 2, letters, position - start >= 2 { end = position }
-            guard line[position] == 0x2E, Self.isLetterOrDigit(line[position + 1]) else { break }
-            position += 1
-        }
-        return end
     }
 
     private static func isLetterOrDigit(_ folded: UInt32) -> Bool {

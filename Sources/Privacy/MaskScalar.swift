@@ -45,8 +45,4 @@ enum MaskScalar {
         isAlphanumeric(folded) || folded == 0x2E || folded == 0x5F || folded == 0x25 || folded == 0x2B
             || folded == 0x2D || folded == 0x2A
     }
-
-    /// What a domain label is made of: letters, digits and `-`.
-    @inline(__always)
-    static func isDomainLabel(_ folded: UInt32) -> Bool { isAlphanumeric(folded) || folded == 0x2D }
 }
