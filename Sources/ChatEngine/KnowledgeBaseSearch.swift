@@ -9,9 +9,19 @@ import Retrieval
 public struct KnowledgeBaseSearch: KnowledgeSearch {
     /// nil for a bot without a knowledge base (or without a trained re-ranker).
     public let ranking: RerankingIndex?
+    /// Each question's `KnowledgeAnswer.matchingKey` → its entry (the first entry wins).
+    let entryByQuestion: [String: Int]
 
     public init(ranking: RerankingIndex?) {
         self.ranking = ranking
+        var entries: [String: Int] = [:]
+        for (number, entry) in (ranking?.index.entries ?? []).enumerated() {
+            for question in entry.questions {
+                let key = KnowledgeAnswer.matchingKey(question)
+                if !key.isEmpty, entries[key] == nil { entries[key] = number }
+            }
+        }
+        entryByQuestion = entries
     }
 
     /// Finds nothing.
@@ -19,15 +29,32 @@ public struct KnowledgeBaseSearch: KnowledgeSearch {
 
     /// The best entries for `query`, best first: the first with its calibrated confidence and
     /// acceptance, the others (runners-up, for `:why` and `:kb`) with confidence 0, never accepted.
-    /// One BM25 search and one re-ranking, in a workspace of this call's own.
+    /// A query that is word for word one of an entry's questions puts that entry first, accepted
+    /// with confidence 1 and marked an exact match. One BM25 search and one re-ranking, in a
+    /// workspace of this call's own.
     public func answers(for query: String, limit: Int) -> [KnowledgeAnswer] {
         guard let ranking, limit > 0 else { return [] }
         var workspace = RetrievalWorkspace()
-        let candidates = ranking.rank(query, in: &workspace)
+        var candidates = ranking.rank(query, in: &workspace)
+        if let exact = entryByQuestion[KnowledgeAnswer.matchingKey(query)],
+           let position = candidates.firstIndex(where: { $0.entryIndex == exact }) {
+            let candidate = candidates.remove(at: position)
+            var answers = [KnowledgeAnswer(choice: Self.choice(id: ranking.index.entries[exact].id, candidate: candidate, confidence: 1),
+                                           isAccepted: true, isExactMatch: true)]
+            answers += runnersUp(candidates, in: ranking, limit: limit - 1)
+            return answers
+        }
         guard let best = ranking.answer(from: candidates) else { return [] }
         var answers = [KnowledgeAnswer(choice: Self.choice(id: best.id, candidate: best.candidate, confidence: best.confidence),
                                        isAccepted: best.isAccepted)]
-        for candidate in candidates.dropFirst() where answers.count < limit {
+        answers += runnersUp(candidates.dropFirst(), in: ranking, limit: limit - 1)
+        return answers
+    }
+
+    /// Up to `limit` entries of `candidates` (distractors skipped) with confidence 0, not accepted.
+    private func runnersUp(_ candidates: some Collection<Candidate>, in ranking: RerankingIndex, limit: Int) -> [KnowledgeAnswer] {
+        var answers: [KnowledgeAnswer] = []
+        for candidate in candidates where answers.count < limit {
             guard let entry = candidate.entryIndex else { continue }
             let id = ranking.index.entries[entry].id
             answers.append(KnowledgeAnswer(choice: Self.choice(id: id, candidate: candidate, confidence: 0), isAccepted: false))

@@ -16,6 +16,9 @@ extension DialogueTurn {
                 }
                 return smallTalk(special, resume: resume)
             case .affirm, .deny:
+                if resume == nil, cues.answer == nil, let answer = bestAnswer, answer.isAccepted {
+                    return give(answer, .knowledgeAnswer, resume: nil, reason: "not a plain yes/no: the accepted answer")
+                }
                 guard let resume else { return finish(say(\.acknowledge), .smallTalk, reason: "yes/no with nothing asked") }
                 return finish(ask(resume), policy(asking: resume), reason: "yes/no while a question is pending → ask again")
             case .humanAgent, .reset, .complaint, .outOfScope:
@@ -57,9 +60,6 @@ extension DialogueTurn {
     }
 
     // MARK: Knowledge-base answers
-
-    /// The knowledge base's best entry for the line.
-    var bestAnswer: KnowledgeAnswer? { knowledge.answers(for: utterance.text, limit: 1).first }
 
     static func describe(_ answer: KnowledgeAnswer) -> String {
         "answer \(answer.choice.id) \(score(answer.choice.confidence))\(answer.isAccepted ? " accepted" : " not accepted")"

@@ -9,6 +9,8 @@ struct DialogueTurn {
     let previous: DialogueState
     let knowledge: any KnowledgeSearch
     let cues: LineCues
+    /// The knowledge base's best entry for the line (searched once a turn).
+    let bestAnswer: KnowledgeAnswer?
     var state: DialogueState
     var reasons: [String] = []
 
@@ -18,6 +20,7 @@ struct DialogueTurn {
         self.previous = state
         self.knowledge = knowledge
         self.cues = LineCues(utterance.text)
+        self.bestAnswer = knowledge.answers(for: utterance.text, limit: 1).first
         self.state = state
         self.state.turns += 1
     }
@@ -52,6 +55,11 @@ struct DialogueTurn {
         if previous.handoff {
             if special == .reset { return reset() }
             return finish(say(\.handedOff), .handoff, reason: "already handed off")
+        }
+        if let answer = bestAnswer, answer.isExactMatch, !repeated {
+            if previous.pending == .humanOffer { state.pending = formQuestion }
+            let resume = activeForm == nil ? nil : state.pending ?? formQuestion
+            return give(answer, .knowledgeAnswer, resume: resume, reason: "the line is one of \(answer.choice.id)'s questions")
         }
         switch special {
         case .humanAgent?: return handOff(\.handoff, reason: "asked for a human")
@@ -120,9 +128,24 @@ struct DialogueTurn {
         if previous.frustration > 0 {
             return handOff(\.frustrationHandoff, reason: "upset again (\(signal)) after the offer of a human")
         }
+        var started = ""
+        if activeForm == nil, let intent, special == nil, !(bestAnswer?.isExactMatch ?? false),
+           intent.confidence >= Self.requestUnderOutburst.confidence,
+           cues.content.count >= Self.requestUnderOutburst.length, let form = bot.intent(named: intent.name), !form.slots.isEmpty {
+            // 「怎么还不发货」: the delivery form starts behind the offer, so an order number said next still fills it
+            // (not for a bare outburst like 「什么玩意」, whatever intent it was mistaken for).
+            state.activeIntent = form.name
+            state.slots = [:]
+            _ = fillSlots(of: form)
+            started = "; form \(form.name) kept behind the offer"
+        }
         state.pending = .humanOffer
-        return finish(say(\.frustration), .frustration, reason: "frustration: \(signal) → apology, offer of a human")
+        return finish(say(\.frustration), .frustration, reason: "frustration: \(signal) → apology, offer of a human" + started)
     }
+
+    /// An upset line also carries a request when its intent is this sure and it has this many
+    /// letters, digits and Han characters.
+    static let requestUnderOutburst = (confidence: 0.9, length: 6)
 
     mutating func offerDeclined() -> (Reply, DialogueState) {
         reasons.append("declined the offer of a human")

@@ -14,9 +14,19 @@ public struct KnowledgeAnswer: Hashable, Sendable {
     public var choice: AnswerChoice
     /// Whether the confidence clears the calibrated "good answer" threshold.
     public var isAccepted: Bool
+    /// Whether the line is, word for word, one of the entry's questions (spacing, case and
+    /// punctuation aside): such an answer is certain and beats any intent.
+    public var isExactMatch: Bool
 
-    public init(choice: AnswerChoice, isAccepted: Bool) {
+    public init(choice: AnswerChoice, isAccepted: Bool, isExactMatch: Bool = false) {
         self.choice = choice
         self.isAccepted = isAccepted
+        self.isExactMatch = isExactMatch
+    }
+
+    /// The text a line and a question are compared by for an exact match: letters, digits and
+    /// Han characters, case-folded and half-width (「退货运费谁出？」 = 「退货运费 谁出」).
+    public static func matchingKey(_ text: String) -> String {
+        String(String.UnicodeScalarView(LineCues(text).content))
     }
 }

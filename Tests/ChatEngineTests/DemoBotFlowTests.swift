@@ -70,6 +70,42 @@ enum DemoBot {
         #expect(replies[2].text.contains("退货申请已提交"))
     }
 
+    @Test(arguments: [("人工客服几点上班", "service-hours"), ("退款多久到账", "refunds-time"), ("不想收营销短信", "privacy-sms-unsubscribe"),
+                      ("退货运费谁出？", "returns-shipping-fee")])
+    func aKnowledgeBaseQuestionWordForWordIsAnswered(line: String, id: String) throws {
+        let reply = try talk(line)[0]
+        #expect(reply.policy == .knowledgeAnswer)
+        #expect(reply.answer?.id == id)
+        #expect(reply.answer?.confidence == 1)
+        #expect(!reply.handoff)
+    }
+
+    @Test func aWordForWordQuestionInsideAFormIsADigression() throws {
+        let replies = try talk("我想退货", "退款多久到账", "20241105123456")
+        #expect(replies[1].answer?.id == "refunds-time")
+        #expect(replies[1].text.hasSuffix("回到刚才的问题：请提供您的订单号（14位数字）。"))
+        #expect(replies[2].text.contains("退货申请已提交"))
+    }
+
+    @Test func anUpsetRequestKeepsItsFormBehindTheOffer() throws {
+        let replies = try talk("怎么还不发货", "20261120093015")
+        #expect(replies[0].policy == .frustration)
+        #expect(replies[1].policy == .intentReply)
+        #expect(replies[1].slots == ["order_id": "20261120093015"])
+    }
+
+    @Test func aBareOutburstStartsNoForm() throws {
+        let replies = try talk("什么玩意", "不用")
+        #expect(replies[0].policy == .frustration)
+        #expect(replies[1].text == "好的，小蜜继续为您服务。")
+    }
+
+    @Test func aQuestionSaidTwiceInARowIsFrustration() throws {
+        let replies = try talk("退货运费谁出", "退货运费谁出")
+        #expect(replies[0].answer?.id == "returns-shipping-fee")
+        #expect(replies[1].policy == .frustration)
+    }
+
     @Test func aFeeQuestionIsAnsweredNotAForm() throws {
         let reply = try talk("退货运费谁出")[0]
         #expect(reply.policy == .knowledgeAnswer)

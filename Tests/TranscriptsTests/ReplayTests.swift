@@ -62,8 +62,8 @@ import Transcripts
                 seen: intent none · answer none · policy intent_reply
               turn 3 (transcripts/order-fail.yml:9): user "运费怎么算"
                 answer  expected invoice
-                        actual   shipping-fee (0.95)
-                seen: intent none · answer shipping-fee 0.95 · policy knowledge_answer
+                        actual   shipping-fee (1.00)
+                seen: intent none · answer shipping-fee 1.00 · policy knowledge_answer
 
             """)
     }
