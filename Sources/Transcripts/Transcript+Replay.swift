@@ -1,7 +1,9 @@
+import ChatCore
 import ChatEngine
 import Dialogue
 import Entities
 import Learning
+import Privacy
 
 extension Transcript {
     /// Replays the transcript through `engine`, as a live front end would: a fresh
@@ -19,11 +21,26 @@ extension Transcript {
         for (index, turn) in turns.enumerated() {
             let (reply, next) = engine.respond(to: turn.user, in: state, at: time)
             state = next
-            results.append(TurnResult(number: index + 1, turn: turn, reply: reply, failures: turn.checks.failures(for: reply)))
+            results.append(TurnResult(number: index + 1, turn: turn, reply: reply,
+                                      failures: Self.failures(of: turn.checks, for: reply, mask: engine.privacyMask)))
         }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return TranscriptResult(transcript: self, now: time, nowIsClock: written == nil, turns: results, seconds: seconds)
+        return TranscriptResult(transcript: self, now: time, nowIsClock: written == nil, turns: results, seconds: seconds,
+                                mask: engine.privacyMask)
+    }
+
+    /// The checks `reply` fails both as the bot said it and as a recording writes it (masked): a
+    /// recorded reply that quoted the shop's e-mail holds `h***@honey-mall.example`, a
+    /// hand-written one may hold the address itself; either passes.
+    static func failures(of checks: TurnChecks, for reply: Reply, mask: PrivacyMask) -> [CheckFailure] {
+        let plain = checks.failures(for: reply)
+        guard !plain.isEmpty, mask.isEnabled else { return plain }
+        var masked = reply
+        masked.text = mask.mask(reply.text)
+        masked.slots = reply.slots.mapValues { mask.mask($0) }
+        let stillFailing = Set(checks.failures(for: masked).map(\.check))
+        return plain.filter { stillFailing.contains($0.check) }
     }
 
     /// Replays each transcript through its engine, on all cores (transcripts are independent and

@@ -8,7 +8,10 @@ extension TranscriptResult {
     ///                     actual   "请提供您的订单号（14位数字）。"
     ///     seen: intent return_request 0.94 · answer none · policy slot_prompt
     /// ```
-    public var diff: String {
+    public var diff: String { mask.mask(unmaskedDiff) }
+
+    /// The diff as the bot said it, before masking.
+    var unmaskedDiff: String {
         let failed = failedTurns
         guard !failed.isEmpty else { return "" }
         let place = transcript.file.map { " (\($0))" } ?? ""

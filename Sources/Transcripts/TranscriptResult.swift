@@ -1,4 +1,5 @@
 import Entities
+import Privacy
 
 /// A transcript as replayed: every turn with its reply and failed checks, the reference time the
 /// turns were answered at, and how long it took.
@@ -11,8 +12,12 @@ public struct TranscriptResult: Hashable, Sendable {
     public var turns: [TurnResult]
     /// Wall-clock seconds the replay took.
     public var seconds: Double
+    /// The bot's privacy mask: the diff (printed, and written into JUnit files) passes through it.
+    public var mask: PrivacyMask
 
-    public init(transcript: Transcript, now: ReferenceTime, nowIsClock: Bool, turns: [TurnResult], seconds: Double) {
+    public init(transcript: Transcript, now: ReferenceTime, nowIsClock: Bool, turns: [TurnResult], seconds: Double,
+                mask: PrivacyMask = PrivacyMask()) {
+        self.mask = mask
         self.transcript = transcript
         self.now = now
         self.nowIsClock = nowIsClock
