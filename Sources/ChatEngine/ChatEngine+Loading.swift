@@ -127,10 +127,11 @@ extension ChatEngine {
                 reranker = try RerankerTrainer.train(on: index, unanswerable: unanswerableLines(of: bot),
                                                      options: rerankerOptions(questionCount: index.questionCount),
                                                      progress: progress)
-            } catch .nothingToLearn {
-                warnings.append("the knowledge base has no entry with two questions, so the re-ranker cannot learn and no answer is given from it; give entries paraphrases")
             } catch {
-                throw .training("knowledge base: \(error)")
+                switch error {
+                case .nothingToLearn:
+                    warnings.append("the knowledge base has no entry with two questions, so the re-ranker cannot learn and no answer is given from it; give entries paraphrases")
+                }
             }
         }
         return CachedModel(intentModel: understanding.intentModel, reranker: reranker, folderKey: folderKey)

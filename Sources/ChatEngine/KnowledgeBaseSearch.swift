@@ -51,6 +51,12 @@ public struct KnowledgeBaseSearch: KnowledgeSearch {
         return answers
     }
 
+    public func exactMatch(for query: String) -> KnowledgeAnswer? {
+        guard let ranking, let entry = entryByQuestion[KnowledgeAnswer.matchingKey(query)] else { return nil }
+        return KnowledgeAnswer(choice: AnswerChoice(id: ranking.index.entries[entry].id, confidence: 1), isAccepted: true,
+                               isExactMatch: true)
+    }
+
     /// Up to `limit` entries of `candidates` (distractors skipped) with confidence 0, not accepted.
     private func runnersUp(_ candidates: some Collection<Candidate>, in ranking: RerankingIndex, limit: Int) -> [KnowledgeAnswer] {
         var answers: [KnowledgeAnswer] = []

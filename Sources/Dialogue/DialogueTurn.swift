@@ -9,8 +9,12 @@ struct DialogueTurn {
     let previous: DialogueState
     let knowledge: any KnowledgeSearch
     let cues: LineCues
-    /// The knowledge base's best entry for the line (searched once a turn).
-    let bestAnswer: KnowledgeAnswer?
+    /// The entry the line is word for word a question of (a lookup, every turn).
+    let exactAnswer: KnowledgeAnswer?
+    /// The knowledge base's best entry for the line: searched (BM25 and re-ranking) at most once
+    /// a turn, and only when a policy asks — a line that fills a slot or answers a confirmation
+    /// never pays for it.
+    lazy var bestAnswer: KnowledgeAnswer? = knowledge.answers(for: utterance.text, limit: 1).first
     var state: DialogueState
     var reasons: [String] = []
 
@@ -20,7 +24,7 @@ struct DialogueTurn {
         self.previous = state
         self.knowledge = knowledge
         self.cues = LineCues(utterance.text)
-        self.bestAnswer = knowledge.answers(for: utterance.text, limit: 1).first
+        self.exactAnswer = knowledge.exactMatch(for: utterance.text)
         self.state = state
         self.state.turns += 1
     }
@@ -56,7 +60,7 @@ struct DialogueTurn {
             if special == .reset { return reset() }
             return finish(say(\.handedOff), .handoff, reason: "already handed off")
         }
-        if let answer = bestAnswer, answer.isExactMatch, !repeated {
+        if let answer = exactAnswer, !repeated {
             if previous.pending == .humanOffer { state.pending = formQuestion }
             let resume = activeForm == nil ? nil : state.pending ?? formQuestion
             return give(answer, .knowledgeAnswer, resume: resume, reason: "the line is one of \(answer.choice.id)'s questions")
@@ -129,7 +133,7 @@ struct DialogueTurn {
             return handOff(\.frustrationHandoff, reason: "upset again (\(signal)) after the offer of a human")
         }
         var started = ""
-        if activeForm == nil, let intent, special == nil, !(bestAnswer?.isExactMatch ?? false),
+        if activeForm == nil, let intent, special == nil, exactAnswer == nil,
            intent.confidence >= Self.requestUnderOutburst.confidence,
            cues.content.count >= Self.requestUnderOutburst.length, let form = bot.intent(named: intent.name), !form.slots.isEmpty {
             // 「怎么还不发货」: the delivery form starts behind the offer, so an order number said next still fills it

@@ -6,6 +6,15 @@ import ChatCore
 public protocol KnowledgeSearch: Sendable {
     /// The best entries for `query`, best first, at most `limit`.
     func answers(for query: String, limit: Int) -> [KnowledgeAnswer]
+
+    /// The entry `query` is word for word a question of (see `KnowledgeAnswer.matchingKey`),
+    /// accepted with confidence 1, without a ranking: a lookup, far cheaper than `answers`.
+    func exactMatch(for query: String) -> KnowledgeAnswer?
+}
+
+extension KnowledgeSearch {
+    /// No exact matches: a search that only ranks.
+    public func exactMatch(for query: String) -> KnowledgeAnswer? { nil }
 }
 
 /// One knowledge-base entry found for a line.
