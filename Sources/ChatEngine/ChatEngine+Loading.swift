@@ -61,7 +61,7 @@ extension ChatEngine {
         var knowledge: KnowledgeBaseSearch? = nil
         if !bot.knowledgeBase.isEmpty {
             let index = try knowledgeIndex(of: bot, segmenter: segmenter)
-            knowledge = KnowledgeBaseSearch(ranking: model.reranker.map { $0.bind(to: index) })
+            knowledge = KnowledgeBaseSearch(ranking: model.reranker.map { $0.bind(to: index) }, mask: bot.privacyMask)
         }
         timings.knowledge = stopwatch.lap()
 

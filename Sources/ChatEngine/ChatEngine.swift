@@ -17,7 +17,7 @@ import Retrieval
 public struct ChatEngine: Sendable {
     /// Changes whenever a change to the engine would change a trained model or a reply; part of
     /// the model cache's key, so a new engine never reads an old engine's model.
-    public static let version = "4"
+    public static let version = "5"
 
     public let bot: Bot
     public let understanding: LanguageUnderstanding
@@ -43,7 +43,7 @@ public struct ChatEngine: Sendable {
     /// - Complexity: one segmentation, one intent prediction, entity extraction, and a
     ///   knowledge-base search when the dialogue asks for one; tens of microseconds.
     public func respond(to text: String, in state: DialogueState, at reference: ReferenceTime) -> (Reply, DialogueState) {
-        let utterance = understanding.understand(text, at: reference)
+        let utterance = understanding.understand(text, classifying: privacyMask.mask(text), at: reference)
         return dialogue.respond(to: utterance, in: state, knowledge: knowledge ?? KnowledgeBaseSearch.empty)
     }
 
@@ -51,9 +51,11 @@ public struct ChatEngine: Sendable {
     /// features that drove the best ones, entities, knowledge-base candidates, and the reply.
     public func explain(_ text: String, in state: DialogueState, at reference: ReferenceTime,
                         intents: Int = 3, features: Int = 5, candidates: Int = 5) -> TurnExplanation {
-        let utterance = understanding.understand(text, at: reference)
+        let classified = privacyMask.mask(text)
+        let utterance = understanding.understand(text, classifying: classified, at: reference)
+        let classifiedTokens = classified == text ? utterance.tokens : understanding.segmenter.tokenize(classified)
         let evidence = utterance.prediction.ranking.prefix(intents).map { score in
-            IntentEvidence(intent: score, features: understanding.intentModel.explain(tokens: utterance.tokens, intent: score.name, top: features)
+            IntentEvidence(intent: score, features: understanding.intentModel.explain(tokens: classifiedTokens, intent: score.name, top: features)
                 .map { FeatureWeight(feature: $0.feature, weight: $0.weight) })
         }
         let found = knowledge?.answers(for: text, limit: candidates) ?? []

@@ -1,5 +1,6 @@
 import ChatCore
 import Dialogue
+import Privacy
 import Retrieval
 
 /// The knowledge base as the dialogue searches it: BM25 candidates re-ranked by the neural
@@ -11,9 +12,13 @@ public struct KnowledgeBaseSearch: KnowledgeSearch {
     public let ranking: RerankingIndex?
     /// Each question's `KnowledgeAnswer.matchingKey` → its entry (the first entry wins).
     let entryByQuestion: [String: Int]
+    /// Queries are read through it, as they are written to disk: a masked recording of a line
+    /// finds what the live line found.
+    public let mask: PrivacyMask
 
-    public init(ranking: RerankingIndex?) {
+    public init(ranking: RerankingIndex?, mask: PrivacyMask = .off) {
         self.ranking = ranking
+        self.mask = mask
         var entries: [String: Int] = [:]
         for (number, entry) in (ranking?.index.entries ?? []).enumerated() {
             for question in entry.questions {
@@ -32,8 +37,9 @@ public struct KnowledgeBaseSearch: KnowledgeSearch {
     /// A query that is word for word one of an entry's questions puts that entry first, accepted
     /// with confidence 1 and marked an exact match. One BM25 search and one re-ranking, in a
     /// workspace of this call's own.
-    public func answers(for query: String, limit: Int) -> [KnowledgeAnswer] {
+    public func answers(for line: String, limit: Int) -> [KnowledgeAnswer] {
         guard let ranking, limit > 0 else { return [] }
+        let query = mask.mask(line)
         var workspace = RetrievalWorkspace()
         var candidates = ranking.rank(query, in: &workspace)
         if let exact = entryByQuestion[KnowledgeAnswer.matchingKey(query)],
@@ -51,8 +57,8 @@ public struct KnowledgeBaseSearch: KnowledgeSearch {
         return answers
     }
 
-    public func exactMatch(for query: String) -> KnowledgeAnswer? {
-        guard let ranking, let entry = entryByQuestion[KnowledgeAnswer.matchingKey(query)] else { return nil }
+    public func exactMatch(for line: String) -> KnowledgeAnswer? {
+        guard let ranking, let entry = entryByQuestion[KnowledgeAnswer.matchingKey(mask.mask(line))] else { return nil }
         return KnowledgeAnswer(choice: AnswerChoice(id: ranking.index.entries[entry].id, confidence: 1), isAccepted: true,
                                isExactMatch: true)
     }

@@ -47,7 +47,10 @@ public struct LanguageUnderstanding: Sendable {
         let extractor = try entityExtractor(for: bot)
         let model: IntentModel
         do {
-            model = try IntentModel.train(on: bot.trainingExamples, segmenter: segmenter, options: options, progress: progress)
+            // Examples are read as lines are classified: through the bot's privacy mask (see `understand(_:classifying:at:)`).
+            let mask = bot.privacyMask
+            let examples = bot.trainingExamples.map { LabeledText(text: mask.mask($0.text), label: $0.label) }
+            model = try IntentModel.train(on: examples, segmenter: segmenter, options: options, progress: progress)
         } catch {
             throw UnderstandingError("cannot train the intent model: \(error)")
         }
@@ -78,6 +81,19 @@ public struct LanguageUnderstanding: Sendable {
         let tokens = segmenter.tokenize(text)
         return Utterance(
             text: text, tokens: tokens, prediction: intentModel.predict(tokens: tokens),
+            entities: entityExtractor.extract(from: text, tokens: tokens, at: reference)
+        )
+    }
+
+    /// `understand(text, at:)` with the intent read from `classified`, the line as it is written to
+    /// disk (masked: 「我的手机是138****5678」): a masked recording of the line is then classified
+    /// exactly as the live line was. Tokens and entities are the line's own (the real number
+    /// fills the slot). Segments twice only when masking changed the line.
+    public func understand(_ text: String, classifying classified: String, at reference: ReferenceTime) -> Utterance {
+        guard classified != text else { return understand(text, at: reference) }
+        let tokens = segmenter.tokenize(text)
+        return Utterance(
+            text: text, tokens: tokens, prediction: intentModel.predict(tokens: segmenter.tokenize(classified)),
             entities: entityExtractor.extract(from: text, tokens: tokens, at: reference)
         )
     }

@@ -40,7 +40,8 @@ struct Parse: ParsableCommand {
 
     func run() throws {
         let reference = try referenceTime()
-        let understanding = try BotTraining.engine(ofBotAt: bot).understanding
+        let engine = try BotTraining.engine(ofBotAt: bot)
+        let understanding = engine.understanding, mask = engine.privacyMask
         var output = OutputBuffer(descriptor: STDOUT_FILENO)
         do {
             try LineReader(descriptor: STDIN_FILENO).forEachLine({ bytes, number in
@@ -49,7 +50,8 @@ struct Parse: ParsableCommand {
                     output.flush()
                     printError("kefu parse: line \(number): invalid UTF-8 replaced with U+FFFD")
                 }
-                output.append(Self.json(understanding.understand(text, at: reference)).text)
+                // The intent is read from the masked line, as the engine reads it (see `understand(_:classifying:at:)`).
+                output.append(Self.json(understanding.understand(text, classifying: mask.mask(text), at: reference)).text)
                 output.append(UInt8(ascii: "\n"))
                 output.flushIfFull()
             }, chunkDone: { output.flush() })

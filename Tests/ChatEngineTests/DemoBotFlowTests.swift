@@ -106,6 +106,21 @@ enum DemoBot {
         #expect(replies[1].policy == .frustration)
     }
 
+    /// A recording holds lines masked; replayed, each must be read as the live line was.
+    @Test(arguments: ["我的手机是13812345678", "手机号13812345678收不到验证码", "邮箱li.wei@example.com，订单20261111000123开发票",
+                      "身份证110101199003071233能实名吗", "卡号6222021234567894扣款两次", "13812345678"])
+    func aMaskedLineIsReadAsTheLiveOne(line: String) throws {
+        let engine = try DemoBot.engine.get()
+        let mask = engine.privacyMask
+        #expect(mask.mask(line) != line)
+        let (live, _) = engine.respond(to: line, in: .start, at: DemoBot.now)
+        let (replayed, _) = engine.respond(to: mask.mask(line), in: .start, at: DemoBot.now)
+        #expect(replayed.intent == live.intent)
+        #expect(replayed.answer?.id == live.answer?.id)
+        #expect(replayed.policy == live.policy)
+        #expect(mask.mask(replayed.text) == mask.mask(live.text))
+    }
+
     @Test func aFeeQuestionIsAnsweredNotAForm() throws {
         let reply = try talk("退货运费谁出")[0]
         #expect(reply.policy == .knowledgeAnswer)
