@@ -65,17 +65,26 @@ extension DialogueTurn {
         "answer \(answer.choice.id) \(score(answer.choice.confidence))\(answer.isAccepted ? " accepted" : " not accepted")"
     }
 
-    /// Whether an accepted answer wins over a form intent: the line is a question, names no value
-    /// the form takes, and the answer is confident enough.
+    /// Whether the line is, word for word (digits aside), one of its intent's own examples: the
+    /// bot's author said what it means, so no knowledge-base answer overrules it
+    /// (「我的订单什么时候发货」, a `delivery_time` example, starts the form).
+    var isOwnExample: Bool {
+        guard let intent else { return false }
+        return manager.intentByExample[DialogueManager.exampleKey(utterance.text)] == intent.name
+    }
+
+    /// Whether an accepted answer wins over a form intent: the line is not one of the intent's
+    /// examples, is a question, names no value the form takes, and the answer is confident enough.
     func answerBeats(form: IntentDefinition, _ answer: KnowledgeAnswer) -> Bool {
-        answer.isAccepted && cues.isQuestion && !namesValue(for: form)
+        !isOwnExample && answer.isAccepted && cues.isQuestion && !namesValue(for: form)
             && answer.choice.confidence >= manager.tuning.answerOverForm
     }
 
-    /// Whether an accepted answer wins over an intent with a plain reply: it is more confident,
-    /// or the line is a question and the answer confident enough.
+    /// Whether an accepted answer wins over an intent with a plain reply: the line is not one of
+    /// the intent's examples, and the answer is more confident, or the line is a question and the
+    /// answer confident enough.
     func answerBeats(reply intent: IntentScore, _ answer: KnowledgeAnswer) -> Bool {
-        answer.isAccepted && (answer.choice.confidence > intent.confidence
+        !isOwnExample && answer.isAccepted && (answer.choice.confidence > intent.confidence
             || (cues.isQuestion && answer.choice.confidence >= manager.tuning.answerOverReply))
     }
 
