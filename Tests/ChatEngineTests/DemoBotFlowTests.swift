@@ -121,6 +121,15 @@ enum DemoBot {
         #expect(mask.mask(replayed.text) == mask.mask(live.text))
     }
 
+    /// The bot's own examples keep their intent, whatever the knowledge base would answer.
+    @Test(arguments: [("我的订单什么时候发货", "delivery_time"), ("退款到哪了", "refund_status"), ("这款多少钱", "product_question")])
+    func anIntentsOwnExampleStartsItsForm(line: String, intent: String) throws {
+        let reply = try talk(line)[0]
+        #expect(reply.intent?.name == intent)
+        #expect(reply.policy == .slotPrompt)
+        #expect(reply.answer == nil)
+    }
+
     @Test func aFeeQuestionIsAnsweredNotAForm() throws {
         let reply = try talk("退货运费谁出")[0]
         #expect(reply.policy == .knowledgeAnswer)
