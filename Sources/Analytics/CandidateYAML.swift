@@ -1,3 +1,6 @@
+import ChatCore
+import Transcripts
+
 /// Prints `kefu mine`'s clusters in the bot's own YAML, ready to paste and edit: a cluster of
 /// questions (most of its lines ask something, see ``QuestionCue``) as a knowledge-base entry
 /// with `answer: TODO`, any other cluster as an intent with its lines as `examples`. Each
@@ -49,7 +52,7 @@ public struct CandidateYAML {
         if !cluster.keywords.isEmpty { text += "; keywords: \(cluster.keywords.joined(separator: ", "))" }
         text += "; cohesion \(Self.fixed(cluster.cohesion))\n"
         let lines = cluster.lines.map { line in
-            "    - \(YAMLText.scalar(line.text))" + (line.count > 1 ? "   # said \(line.count) times" : "")
+            "    - \(YAMLScalar.string(line.text))" + (line.count > 1 ? "   # said \(line.count) times" : "")
         }
         if asKnowledge {
             text += "- id: candidate-\(number)   # TODO: name it; paste into knowledge-base/*.yml\n  questions:\n"
@@ -63,46 +66,7 @@ public struct CandidateYAML {
 
     /// `value` with two decimals.
     static func fixed(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        let sign = hundredths < 0 ? "-" : ""
-        let magnitude = abs(hundredths)
-        return "\(sign)\(magnitude / 100).\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+        DecimalText.fixed(value, digits: 2)
     }
 }
 
-/// YAML scalars for generated files: plain when YAML reads the text back unchanged, else
-/// double-quoted with escapes. 「能开专票吗」 stays plain; `yes`, `#1 问题`, `a: b` are quoted.
-enum YAMLText {
-    static func scalar(_ text: String) -> String {
-        needsQuotes(text) ? quoted(text) : text
-    }
-
-    static func needsQuotes(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return true }
-        if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) || first == " " || last == " " { return true }
-        if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { return true }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\u{7F}" }) { return true }
-        let reserved: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"]
-        if reserved.contains(text.lowercased()) { return true }
-        return Double(text) != nil || Int(text) != nil
-    }
-
-    static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\t": result += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
-    }
-}

@@ -109,8 +109,7 @@ struct DialogueTurn {
     }
 
     static func score(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+        DecimalText.fixed(value, digits: 2)
     }
 
     // MARK: Hand-off, reset, frustration

@@ -112,7 +112,6 @@ public struct IntentModel: Sendable {
     }
 
     static func format(_ value: Float) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+        DecimalText.fixed(Double(value), digits: 2)
     }
 }

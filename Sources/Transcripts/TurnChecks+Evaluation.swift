@@ -57,5 +57,5 @@ extension TurnChecks {
 
 extension Double {
     /// Two decimals, as confidences are shown: `0.9372` → `0.94`.
-    var twoDecimals: String { String(format: "%.2f", self) }
+    var twoDecimals: String { DecimalText.fixed(self, digits: 2) }
 }

@@ -78,12 +78,6 @@ import Testing
         #expect(QuestionCue.isQuestion(line) == isQuestion)
     }
 
-    @Test(arguments: [("能开专票吗", "能开专票吗"), ("yes", "\"yes\""), ("#1 问题", "\"#1 问题\""), ("a: b", "\"a: b\""),
-                      ("123", "\"123\""), ("say \"hi\"", "say \"hi\""), ("- 开票", "\"- 开票\""), ("invoice, title", "invoice, title")])
-    func yamlScalarsAreQuotedWhenNeeded(text: String, yaml: String) {
-        #expect(YAMLText.scalar(text) == yaml)
-    }
-
     @Test func wordsAndBigramsAreTheFeatures() throws {
         let segmenter = try #require(Self.segmenter)
         let features = LineEmbedder.features(of: segmenter.tokenize("我的积分怎么兑换 points?"))

@@ -21,7 +21,8 @@ final class PseudoTerminal {
         }
         var size = winsize(ws_row: 30, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
-        let slave = open(String(cString: name), O_RDWR | O_NOCTTY)
+        let path = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let slave = open(path, O_RDWR | O_NOCTTY)
         guard slave >= 0 else { throw PseudoTerminalError.unavailable(String(cString: strerror(errno))) }
         let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: true)
         process.executableURL = URL(fileURLWithPath: executable)

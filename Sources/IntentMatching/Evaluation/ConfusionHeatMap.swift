@@ -1,3 +1,4 @@
+import ChatCore
 /// A confusion matrix drawn as an SVG heat map people can read: rows gold, columns predicted,
 /// each cell coloured by its share of the row (blue on the diagonal, red off it), intent names on
 /// both axes (column names slanted at 60°), a legend and a note on what is shown.

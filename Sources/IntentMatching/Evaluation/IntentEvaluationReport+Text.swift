@@ -1,3 +1,4 @@
+import ChatCore
 extension IntentEvaluationReport {
     /// The readable report `kefu eval intents` prints: headline figures, the per-intent table and
     /// the `confusedLimit` most confused pairs.

@@ -1,3 +1,4 @@
+import ChatCore
 /// Everything `kefu eval intents` tells about one run: the measures of the test set and the facts
 /// of training (files, sizes, time, model hash).
 public struct IntentEvaluationReport: Sendable {

@@ -1,3 +1,4 @@
+import ChatCore
 extension FAQEvaluationReport {
     /// The readable report:
     ///
@@ -38,14 +39,7 @@ extension FAQEvaluationReport {
 
     /// `value` with exactly `digits` decimals (`fixed(0.15781, 4)` is `"0.1578"`), without Foundation.
     static func fixed(_ value: Double, _ digits: Int) -> String {
-        guard value.isFinite else { return "\(value)" }
-        var scale = 1.0
-        for _ in 0..<digits { scale *= 10 }
-        let scaled = Int64((abs(value) * scale).rounded())
-        let whole = scaled / Int64(scale), fraction = String(scaled % Int64(scale))
-        let sign = value < 0 && scaled != 0 ? "-" : ""
-        if digits == 0 { return "\(sign)\(whole)" }
-        return "\(sign)\(whole)." + String(repeating: "0", count: max(0, digits - fraction.count)) + fraction
+        DecimalText.fixed(value, digits: digits)
     }
 }
 
