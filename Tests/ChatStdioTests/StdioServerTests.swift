@@ -1,6 +1,7 @@
 import ChatCore
 @testable import ChatStdio
 import Dialogue
+import KefuTestSupport
 import Testing
 
 /// The protocol of DESIGN §3, in process: round trips, order across sessions, bad lines.
@@ -125,7 +126,7 @@ import Testing
     /// Thousands of random and malformed lines: no crash, one output line per input line, each a
     /// JSON object.
     @Test func randomLinesEachGetOneAnswer() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SeededGenerator(seed: 7)
         let fragments = [#"{"session":"#, #""s1""#, #","text":"#, #""我想退货""#, "}", "{", "[", "]", ",", ":", "\"", "\\", "null", "1e9",
                          #","command":"state""#, #","id":"#, "\u{0}", "\t", "退", "\r", " ", #"{"session":"s2","text":"hi"}"#]
         var bytes: [UInt8] = []
@@ -162,15 +163,3 @@ final class FlakyStore: SessionStore {
     }
 }
 
-/// A small deterministic random generator for test inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,27 +1,16 @@
 import Privacy
+import KefuTestSupport
 import Testing
 
 /// Invariants of the mask over many generated lines made of the pieces personal numbers are made
 /// of: digits (ASCII and full-width), group separators, stars, `+`, `.`, `@`, letters, Chinese.
 @Suite("Privacy mask properties") struct MaskPropertyTests {
-    /// A small deterministic generator (SplitMix64), so a failure names a line that comes back.
-    struct Generator {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return Int((z ^ (z >> 31)) % UInt64(bound))
-        }
-    }
-
     static let pieces = ["13812345678", "138", "1234", "5678", "6222021234567894", "6222", "0212", "3456", "7894",
                          "110101199003071233", "11010519491231002", "X", "x", "86", "+", " ", "-", "*", "****", ".",
                          "@", "li.wei", "example.com", "a", "，", "手机", "卡号", "１３８１２３４５６７８", "０", "9", "0", "　", "－"]
 
     static func lines(count: Int, seed: UInt64) -> [String] {
-        var generator = Generator(state: seed)
+        var generator = SeededGenerator(seed: seed)
         return (0..<count).map { _ in
             (0..<(1 + generator.next(12))).map { _ in pieces[generator.next(pieces.count)] }.joined()
         }

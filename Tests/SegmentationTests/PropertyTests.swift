@@ -3,6 +3,7 @@
 /// whitespace, they are in order and do not overlap, and their text and offsets agree.
 import ChatCore
 import Segmentation
+import KefuTestSupport
 import Testing
 
 @Suite("Segmentation properties")

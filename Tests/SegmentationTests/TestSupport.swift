@@ -1,5 +1,6 @@
 /// Shared helpers for the segmentation tests: the shipped segmenter, tiny fixture dictionaries
-/// compiled in memory, a seeded random generator, and what the segmenter drops from a line.
+/// compiled in memory, and what the segmenter drops from a line (the seeded generator is
+/// KefuTestSupport's `SeededGenerator`).
 import ChatCore
 import Foundation
 import Segmentation
@@ -134,20 +135,4 @@ func withoutDropped(_ text: String) -> String {
     var kept = String.UnicodeScalarView()
     for scalar in text.unicodeScalars where !isDropped(scalar) { kept.append(scalar) }
     return String(kept)
-}
-
-// MARK: Random text
-
-/// SplitMix64: a small seeded generator, so generated cases are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
