@@ -23,13 +23,15 @@ earlier item (entries, in FAQ order, before distractors), which is kefu's own ru
 """
 import argparse
 import json
-import os
 import platform
 import random
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from harness_common import cell, kefu_version, log, machine  # noqa: E402
 
 import numpy as np
 
@@ -38,9 +40,6 @@ SCALE_ENTRIES = 10_000
 SCALE_RUNS = 3
 TRAIN_PAIRS = ["atec_valid.tsv", "lcqmc_valid.tsv"]   # never bq_valid.tsv: same source as bq-faq
 
-
-def log(msg: str) -> None:
-    print(f"[bench] {msg}", file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -230,31 +229,8 @@ def versions(kefu: str | None) -> str:
     parts = [f"Python {platform.python_version()}", f"rank_bm25 {version('rank_bm25')}",
              f"scikit-learn {sklearn.__version__}", f"numpy {np.__version__}", f"jieba {jieba.__version__}"]
     if kefu:
-        commit = os.environ.get("KEFU_COMMIT") or subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-        dirty = "" if os.environ.get("KEFU_COMMIT") else subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no", "Sources"], capture_output=True, text=True).stdout.strip()
-        swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
-        parts.insert(0, f"kefu {commit}{' (with uncommitted changes)' if dirty else ''}"
-                        + (f", {swift[0].strip()}" if swift else ""))
+        parts.insert(0, kefu_version())
     return "; ".join(parts)
-
-
-def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    return f"{cpu}, {os.cpu_count()} cores (shared), {platform.system()} {platform.machine()}; load average {load} at the end"
-
-
-def cell(value, digits: int = 4) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
 
 
 def main() -> int:
@@ -309,7 +285,7 @@ def main() -> int:
     out = []
     out.append("# FAQ retrieval benchmark: kefu vs rank_bm25 and scikit-learn TF-IDF\n")
     out.append(f"- Date: {time.strftime('%Y-%m-%d %H:%M %Z')}")
-    out.append(f"- Machine: {machine()}")
+    out.append(f"- Machine: {machine(with_load=True)}")
     out.append(f"- Versions: {versions(args.kefu)}")
     out.append("- Command: `Benchmarks/faq/run.sh`")
     out.append(f"- Data: `faq/bq-faq` valid: {len(set(r[0] for r in data['faq']))} entries ({len(data['faq'])} questions), "

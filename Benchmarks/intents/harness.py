@@ -29,12 +29,12 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from harness_common import cell, kefu_version, log, machine  # noqa: E402
+
 SEED = 13
 OOS = "oos"
 
-
-def log(msg: str) -> None:
-    print(f"[bench] {msg}", file=sys.stderr, flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -286,31 +286,8 @@ def versions(kefu: str | None) -> str:
     parts = [f"Python {platform.python_version()}", f"scikit-learn {sklearn.__version__}", f"numpy {numpy.__version__}",
              f"fasttext-numpy2 {fasttext_version}", f"jieba {jieba.__version__}"]
     if kefu:
-        # KEFU_COMMIT names the commit a binary given in KEFU_BIN was built from.
-        commit = os.environ.get("KEFU_COMMIT") or subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-        dirty = "" if os.environ.get("KEFU_COMMIT") else subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no", "Sources"], capture_output=True, text=True).stdout.strip()
-        swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
-        parts.insert(0, f"kefu {commit}{' (with uncommitted changes)' if dirty else ''}"
-                        + (f", {swift[0].strip()}" if swift else ""))
+        parts.insert(0, kefu_version())
     return "; ".join(parts)
-
-
-def machine() -> str:
-    cpu = platform.processor() or "?"
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores (shared), {platform.system()} {platform.machine()}"
-
-
-def cell(value, digits: int = 4) -> str:
-    return "–" if value is None else f"{value:.{digits}f}"
 
 
 def main() -> int:
