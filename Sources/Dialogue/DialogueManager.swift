@@ -28,7 +28,7 @@ public struct DialogueManager: Sendable {
     /// What each knowledge-base entry is about, for follow-ups.
     public let topics: AnswerTopics
     let frustration: FrustrationDetector
-    /// Each intent example's `exampleKey` → its intent (the first wins).
+    /// Each intent example's `LineCues.contentWithoutDigits` → its intent (the first wins).
     let intentByExample: [String: String]
 
     public init(bot: Bot, tuning: DialogueTuning = DialogueTuning()) {
@@ -39,18 +39,11 @@ public struct DialogueManager: Sendable {
         var examples: [String: String] = [:]
         for intent in bot.intents {
             for example in intent.examples {
-                let key = Self.exampleKey(example.text)
+                let key = LineCues(example.text).contentWithoutDigits
                 if !key.isEmpty, examples[key] == nil { examples[key] = intent.name }
             }
         }
         intentByExample = examples
-    }
-
-    /// The text a line and an intent example are compared by: `KnowledgeAnswer.matchingKey`
-    /// without digits, so 「帮我查一下订单 20241105123456」 matches any order number (and a masked
-    /// number matches the number).
-    static func exampleKey(_ text: String) -> String {
-        String(String.UnicodeScalarView(LineCues(text).content.filter { $0.properties.numericType == nil }))
     }
 
     /// The reply to `utterance` in `state`, and the state after it. `knowledge` finds

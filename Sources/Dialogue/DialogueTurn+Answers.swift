@@ -70,7 +70,7 @@ extension DialogueTurn {
     /// (「我的订单什么时候发货」, a `delivery_time` example, starts the form).
     var isOwnExample: Bool {
         guard let intent else { return false }
-        return manager.intentByExample[DialogueManager.exampleKey(utterance.text)] == intent.name
+        return manager.intentByExample[cues.contentWithoutDigits] == intent.name
     }
 
     /// Whether an accepted answer wins over a form intent: the line is not one of the intent's

@@ -36,6 +36,6 @@ public struct KnowledgeAnswer: Hashable, Sendable {
     /// The text a line and a question are compared by for an exact match: letters, digits and
     /// Han characters, case-folded and half-width (「退货运费谁出？」 = 「退货运费 谁出」).
     public static func matchingKey(_ text: String) -> String {
-        String(String.UnicodeScalarView(LineCues(text).content))
+        LineCues(text).contentText
     }
 }

@@ -40,7 +40,11 @@ public struct LineCues: Sendable, Hashable {
             run = 0
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
-                content.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+                if properties.changesWhenLowercased {
+                    content.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+                } else {
+                    content.append(scalar)   // Han characters, digits, lower-case letters: no String per scalar
+                }
             }
         }
         self.content = content
@@ -48,6 +52,15 @@ public struct LineCues: Sendable, Hashable {
         isQuestion = hasQuestionMark || Self.asks(content)
         isFollowUp = !content.isEmpty && content.count <= Self.followUpLength && Self.followsUp(content)
         answer = Self.yesNo(content, isQuestion: isQuestion)
+    }
+
+    /// The content as text: what a line and a knowledge-base question are matched by.
+    public var contentText: String { String(String.UnicodeScalarView(content)) }
+
+    /// The content without digits: what a line and an intent example are matched by, so
+    /// 「帮我查一下订单 20241105123456」 matches the example with any order number (or a masked one).
+    public var contentWithoutDigits: String {
+        String(String.UnicodeScalarView(content.filter { $0.properties.numericType == nil }))
     }
 
     /// A stable key of the line's content (hex of a 64-bit hash), nil when it has none; two lines
