@@ -1,3 +1,4 @@
+import ChatCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -10,9 +11,10 @@ import Darwin
 /// whole.
 public struct PlainLineSource: LineSource {
     private let descriptor: Int32
-    private var buffer: [UInt8] = []
-    /// Where the unread part of `buffer` starts.
-    private var start = 0
+    private var splitter = LineSplitter()
+    /// Lines already cut from what was read, not yet handed out.
+    private var ready: [InputLine] = []
+    private var next = 0
     private var atEnd = false
 
     public init(descriptor: Int32 = STDIN_FILENO) {
@@ -20,46 +22,37 @@ public struct PlainLineSource: LineSource {
     }
 
     public mutating func nextLine(prompt: String) -> InputLine? {
-        var searchFrom = start
-        while true {
-            if let newline = buffer[searchFrom...].firstIndex(of: UInt8(ascii: "\n")) {
-                let line = take(upTo: newline)
-                start = newline + 1
-                return line
-            }
-            searchFrom = buffer.count
-            if atEnd {
-                guard start < buffer.count else { return nil }
-                let line = take(upTo: buffer.count)
-                start = buffer.count
-                return line
-            }
-            if start > 0 {   // keep only the unread part before reading more
-                buffer.removeSubrange(0..<start)
-                searchFrom -= start
-                start = 0
-            }
+        while next == ready.count {
+            ready.removeAll(keepingCapacity: true)
+            next = 0
+            if atEnd { return nil }
             readChunk()
         }
+        defer { next += 1 }
+        return ready[next]
     }
 
-    private func take(upTo end: Int) -> InputLine {
-        var end = end
-        if end > start, buffer[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        guard let text = String(validating: buffer[start..<end], as: UTF8.self) else { return .invalidUTF8 }
-        return .text(text)
-    }
-
+    /// Reads what is there (up to 64 KiB) and cuts the lines it completes; at the end of input,
+    /// the last line without a line break.
     private mutating func readChunk() {
-        let chunkSize = 1 << 16
-        let oldCount = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: chunkSize))
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress.map { $0 + oldCount }, chunkSize) }
-            if count < 0, errno == EINTR { continue }
-            buffer.removeLast(chunkSize - max(count, 0))
-            if count <= 0 { atEnd = true }
-            return
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var count = -1
+        while count < 0 {
+            count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno != EINTR { count = 0 }
         }
+        var lines: [InputLine] = []
+        let take = { (line: LineSplitter.Line, _: Int) in
+            if case let .bytes(bytes) = line {   // no limit: never `.tooLong`
+                lines.append(String(validating: bytes, as: UTF8.self).map(InputLine.text) ?? .invalidUTF8)
+            }
+        }
+        if count == 0 {
+            atEnd = true
+            splitter.finish(take)
+        } else {
+            chunk.withUnsafeBufferPointer { splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), take) }
+        }
+        ready += lines
     }
 }

@@ -1,3 +1,5 @@
+import ChatCore
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,13 +17,9 @@ struct LineReader {
     /// Calls `body` with each line and its 1-based number.
     func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int) -> Void, chunkDone: () -> Void) throws(ReadError) {
         var chunk = [UInt8](repeating: 0, count: chunkSize)
-        var pending: [UInt8] = []   // the start of a line that continues in the next chunk
-        var lineNumber = 0
-        func deliver(_ line: UnsafeBufferPointer<UInt8>) {
-            lineNumber += 1
-            var line = line
-            if let last = line.last, last == UInt8(ascii: "\r") { line = UnsafeBufferPointer(rebasing: line.dropLast()) }
-            body(line, lineNumber)
+        var splitter = LineSplitter()
+        func deliver(_ line: LineSplitter.Line, _ number: Int) {
+            if case let .bytes(bytes) = line { body(bytes, number) }   // no limit: never `.tooLong`
         }
         while true {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
@@ -30,24 +28,11 @@ struct LineReader {
                 throw ReadError(message: String(cString: strerror(errno)))
             }
             if count == 0 { break }
-            chunk.withUnsafeBufferPointer { buffer in
-                var lineStart = 0
-                for index in 0..<count where buffer[index] == UInt8(ascii: "\n") {
-                    if pending.isEmpty {
-                        deliver(UnsafeBufferPointer(rebasing: buffer[lineStart..<index]))
-                    } else {
-                        pending.append(contentsOf: buffer[lineStart..<index])
-                        pending.withUnsafeBufferPointer { deliver($0) }
-                        pending.removeAll(keepingCapacity: true)
-                    }
-                    lineStart = index + 1
-                }
-                pending.append(contentsOf: buffer[lineStart..<count])
-            }
+            chunk.withUnsafeBufferPointer { splitter.feed(UnsafeBufferPointer(rebasing: $0[0..<count]), deliver) }
             chunkDone()
         }
-        if !pending.isEmpty {
-            pending.withUnsafeBufferPointer { deliver($0) }
+        if splitter.hasPartialLine {
+            splitter.finish(deliver)
             chunkDone()
         }
     }

@@ -1,4 +1,5 @@
 @testable import ChatStdio
+import ChatCore
 import Testing
 
 /// Reading request lines: the good ones, and each kind of bad one with its error code.

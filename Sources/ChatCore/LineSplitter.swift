@@ -1,27 +1,30 @@
 /// Cuts a byte stream that arrives in chunks into lines (without `\n` or `\r\n`), numbering them
 /// from 1. A line longer than `limit` bytes is never held whole: its bytes are dropped as they
-/// come and it is reported as `.tooLong` when its line break (or the end) arrives.
-struct LineSplitter {
+/// come and it is reported as `.tooLong` when its line break (or the end) arrives. One splitter
+/// serves every front end: `kefu serve` (with a limit), `kefu chat` through a pipe, and the
+/// line-by-line commands (`kefu tokenize`, `kefu parse`).
+public struct LineSplitter {
     /// One line of input.
-    enum Line {
+    public enum Line {
         case bytes(UnsafeBufferPointer<UInt8>)
         case tooLong
     }
 
-    let limit: Int
+    public let limit: Int
     /// The start of a line that continues in the next chunk.
     private var pending: [UInt8] = []
     /// Whether the current line has passed the limit and is being skipped.
     private var skipping = false
-    private(set) var lineNumber = 0
+    public private(set) var lineNumber = 0
 
-    init(limit: Int) { self.limit = limit }
+    /// A splitter that reports lines longer than `limit` bytes as `.tooLong` (default: no limit).
+    public init(limit: Int = .max) { self.limit = limit }
 
     /// Whether part of a line is waiting for the rest of it.
-    var hasPartialLine: Bool { skipping || !pending.isEmpty }
+    public var hasPartialLine: Bool { skipping || !pending.isEmpty }
 
     /// Hands every line completed by `chunk` to `body` with its number.
-    mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (Line, Int) -> Void) {
+    public mutating func feed(_ chunk: UnsafeBufferPointer<UInt8>, _ body: (Line, Int) -> Void) {
         var start = 0
         let count = chunk.count
         while start <= count {
@@ -52,7 +55,7 @@ struct LineSplitter {
     }
 
     /// Hands over the last line when the input ends without a line break.
-    mutating func finish(_ body: (Line, Int) -> Void) {
+    public mutating func finish(_ body: (Line, Int) -> Void) {
         if skipping {
             skipping = false
             deliverTooLong(body)
