@@ -30,7 +30,7 @@ public struct LoggedTurn: Hashable, Sendable {
 
     /// The turn as the engine's `reply` to `user` left it.
     public init(user: String, reply: Reply) {
-        self.init(user: user, intent: reply.intent?.name, answer: reply.answer?.id, policy: reply.policy.rawValue,
+        self.init(user: user, intent: reply.intent, answer: reply.answer?.id, policy: reply.policy.rawValue,
                   handoff: reply.handoff, reason: reply.reason)
     }
 

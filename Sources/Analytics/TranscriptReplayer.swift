@@ -58,11 +58,11 @@ public struct TranscriptReplayer {
         let engine = try engine(for: folder(of: transcript))
         let reference: ReferenceTime
         if let now = transcript.now {
-            do { reference = try ReferenceTime(iso8601: now) } catch {
+            do { reference = try engine.referenceTime(iso8601: now) } catch {
                 throw AnalyticsError("\(transcript.file ?? transcript.name): now: \(error)")
             }
         } else {
-            reference = ReferenceTime(Date())
+            reference = engine.referenceTime()
         }
         var state = DialogueState.start
         var turns: [LoggedTurn] = []

@@ -21,6 +21,8 @@ public struct Bot: Sendable, Equatable {
     public var patternEntities: [PatternEntity]
     /// The bot's lookup-list entities (`city: { values: { 北京: [北京市, 帝都] } }`).
     public var lookupEntities: [LookupEntity]
+    /// The bot's table entities (`product: { table: products, column: name }`).
+    public var tableEntities: [TableEntity]
     /// The knowledge-base entries, in file order.
     public var knowledgeBase: [KnowledgeEntry]
     /// Data tables by name (`orders` for `knowledge-base/tables/orders.csv`).
@@ -31,11 +33,12 @@ public struct Bot: Sendable, Equatable {
     public var settings: BotSettings
 
     public init(intents: [IntentDefinition] = [], patternEntities: [PatternEntity] = [],
-                lookupEntities: [LookupEntity] = [], knowledgeBase: [KnowledgeEntry] = [],
+                lookupEntities: [LookupEntity] = [], tableEntities: [TableEntity] = [], knowledgeBase: [KnowledgeEntry] = [],
                 tables: [String: DataTable] = [:], dictionary: WordList = WordList(), settings: BotSettings = BotSettings()) {
         self.intents = intents
         self.patternEntities = patternEntities
         self.lookupEntities = lookupEntities
+        self.tableEntities = tableEntities
         self.knowledgeBase = knowledgeBase
         self.tables = tables
         self.dictionary = dictionary
@@ -52,10 +55,15 @@ public struct Bot: Sendable, Equatable {
         knowledgeBase.first { $0.id == id }
     }
 
-    /// Whether `name` is an entity a slot may name: a built-in or one the bot declares.
+    /// Whether `name` is an entity a slot may name: a built-in, `text`, or one the bot declares.
     public func knowsEntity(_ name: String) -> Bool {
-        BuiltInEntity.isBuiltIn(name) || patternEntities.contains { $0.name == name }
-            || lookupEntities.contains { $0.name == name }
+        BuiltInEntity.isBuiltIn(name) || name == SlotDefinition.freeText || declaresEntity(name)
+    }
+
+    /// Whether the bot declares an entity called `name` (a regex, a list or a table).
+    public func declaresEntity(_ name: String) -> Bool {
+        patternEntities.contains { $0.name == name } || lookupEntities.contains { $0.name == name }
+            || tableEntities.contains { $0.name == name }
     }
 
     /// Loads and checks the bot folder at `path`.

@@ -6,11 +6,13 @@ extension BotFolderReader {
     /// Checks what intents name once every file is read: entities, lookup tables and keys, and
     /// the placeholders of replies and confirm questions.
     mutating func checkIntentReferences() {
-        let knownEntities = BuiltInEntity.allCases.map(\.rawValue) + bot.patternEntities.map(\.name) + bot.lookupEntities.map(\.name)
+        let knownEntities = BuiltInEntity.allCases.map(\.rawValue) + [SlotDefinition.freeText] + bot.patternEntities.map(\.name)
+            + bot.lookupEntities.map(\.name) + bot.tableEntities.map(\.name)
         for pending in pendingIntentChecks {
             let intent = bot.intents[pending.intentIndex]
             let what = "intent '\(intent.name)'"
-            for (slot, location) in zip(intent.slots, pending.slotEntityLocations) where !bot.knowsEntity(slot.entity) {
+            for (slot, location) in zip(intent.slots, pending.slotEntityLocations)
+            where !bot.knowsEntity(slot.entity) && !brokenEntities.contains(slot.entity) {
                 let hint = KeySuggestion.closest(to: slot.entity, among: knownEntities).map { "did you mean '\($0)'? " } ?? ""
                 log.error(location, "slot '\(slot.name)' of \(what) names unknown entity '\(slot.entity)'; \(hint)use a built-in (\(BuiltInEntity.allCases.map(\.rawValue).joined(separator: ", "))) or declare it under `entities:`")
             }
@@ -26,16 +28,135 @@ extension BotFolderReader {
                     log.error(keyLocation, "the lookup key '\(lookup.key)' of \(what) is not one of its slots; \(Self.slotList(intent))")
                 }
             }
+            checkCases(of: intent, pending: pending, table: table)
+            if !pending.saysSomething, SpecialIntent(rawValue: intent.name) == nil,
+               KeySuggestion.closest(to: intent.name, among: SpecialIntent.allCases.map(\.rawValue)) == nil {
+                log.warning(intent.location, "\(what) has neither `reply:` nor `slots:`, so a line read as it gets no answer of its own; add a reply")
+            }
             checkTemplate(intent.reply, at: pending.replyLocation, "the reply", of: intent, table: table)
             checkTemplate(intent.confirm, at: pending.confirmLocation, "the confirm question", of: intent, table: table)
             checkTemplate(intent.declined, at: pending.declinedLocation, "the declined message", of: intent, table: table)
             for slot in intent.slots {
                 checkMessage(slot.invalid, at: pending.invalidLocations[slot.name], "the invalid message of slot '\(slot.name)' of \(what)",
                              allowed: intent.slots.map(\.name) + SlotDefinition.invalidPlaceholders + ["name"])
+                checkMessage(slot.reuse, at: pending.reuseLocations[slot.name], "the reuse question of slot '\(slot.name)' of \(what)",
+                             allowed: intent.slots.map(\.name) + ["value", "name"])
+                checkMessage(slot.unknown, at: pending.unknownLocations[slot.name], "the unknown message of slot '\(slot.name)' of \(what)",
+                             allowed: intent.slots.map(\.name) + ["value", "name"])
             }
             checkMessage(intent.lookup?.missing, at: pending.missingLocation, "the missing message of the lookup of \(what)",
                          allowed: intent.slots.map(\.name) + ["value", "name"])
         }
+    }
+
+    /// `lookup.by` names a column of the table; `cases` need it; each case's values occur in that
+    /// column, its templates name what exists, and its offer is an intent.
+    private mutating func checkCases(of intent: IntentDefinition, pending: PendingIntentCheck, table: DataTable?) {
+        let what = "intent '\(intent.name)'"
+        if let by = intent.lookup?.by, let location = pending.lookupByLocation, let table, !table.columns.contains(by) {
+            let hint = KeySuggestion.closest(to: by, among: table.columns).map { "did you mean '\($0)'? " } ?? ""
+            log.error(location, "the lookup of \(what) picks cases by column '\(by)', which table '\(table.name)' does not have; \(hint)columns: \(table.columns.joined(separator: ", "))")
+        }
+        guard !intent.cases.isEmpty else {
+            if intent.lookup?.by != nil, let location = pending.lookupByLocation {
+                log.warning(location, "the lookup of \(what) has `by:` but the intent has no `cases:`; add cases or remove `by:`")
+            }
+            return
+        }
+        guard let lookup = intent.lookup, let by = lookup.by else {
+            log.error(pending.casesLocation ?? intent.location, "\(what) has `cases:` but its lookup has no `by:` column to pick them; write `lookup: { table: …, key: …, by: status }`")
+            return
+        }
+        let columnValues = Set((table?.values(of: by) ?? []).map(DataTable.matchingKey))
+        var seen: [String: SourceLocation] = [:]
+        for (replyCase, places) in zip(intent.cases, pending.casePlaces) {
+            let caseWhat = "case '\(replyCase.values.joined(separator: "|"))' of \(what)"
+            for value in replyCase.values {
+                let key = DataTable.matchingKey(value)
+                if let first = seen[key] {
+                    log.warning(places.values, "\(caseWhat): '\(value)' already has a case at \(first); the first one is used")
+                }
+                seen[key] = seen[key] ?? places.values
+                if let table, table.columns.contains(by), !columnValues.contains(key) {
+                    let known = Array(Set(table.values(of: by))).sorted()
+                    let hint = KeySuggestion.closest(to: value, among: known).map { "did you mean '\($0)'? " } ?? ""
+                    log.warning(places.values, "\(caseWhat): no row of table '\(table.name)' has \(by) '\(value)'; \(hint)values: \(known.prefix(12).joined(separator: ", "))")
+                }
+            }
+            checkTemplate(replyCase.reply, at: places.reply, "the reply of \(caseWhat.replacingOccurrences(of: " of \(what)", with: ""))", of: intent, table: table)
+            checkTemplate(replyCase.confirm, at: places.confirm, "the confirm question of \(caseWhat.replacingOccurrences(of: " of \(what)", with: ""))", of: intent, table: table)
+            if let offer = replyCase.offer, let location = places.offer, bot.intent(named: offer) == nil {
+                let hint = KeySuggestion.closest(to: offer, among: bot.intents.map(\.name)).map { "did you mean '\($0)'? " } ?? ""
+                log.error(location, "\(caseWhat) offers intent '\(offer)', which does not exist; \(hint)name an intent of the bot")
+            }
+        }
+    }
+
+    /// A table entity names an existing table and columns.
+    mutating func checkTableEntities() {
+        for pending in pendingTableEntities {
+            let entity = pending.entity
+            let what = "entity '\(entity.name)'"
+            guard let table = bot.tables[entity.table] else {
+                if !brokenTables.contains(entity.table) {
+                    let known = bot.tables.keys.sorted()
+                    let hint = KeySuggestion.closest(to: entity.table, among: known).map { "did you mean '\($0)'? " } ?? ""
+                    log.error(pending.tableLocation, "\(what) reads table '\(entity.table)', which does not exist; \(hint)add knowledge-base/tables/\(entity.table).csv")
+                }
+                brokenEntities.insert(entity.name)
+                continue
+            }
+            for (column, location) in [(entity.column, pending.columnLocation)] + [entity.aliasColumn.map { ($0, pending.aliasesLocation ?? entity.location) }].compactMap({ $0 })
+            where !table.columns.contains(column) {
+                let hint = KeySuggestion.closest(to: column, among: table.columns).map { "did you mean '\($0)'? " } ?? ""
+                log.error(location, "\(what) names column '\(column)' of table '\(table.name)', which has no such column; \(hint)columns: \(table.columns.joined(separator: ", "))")
+                brokenEntities.insert(entity.name)
+            }
+        }
+    }
+
+    /// Warnings about what a bot says: an intent that cannot answer (no reply, no slots), a slot
+    /// without a prompt, a name one letter away from a special intent, and text left to do
+    /// (TODO, TBD, FIXME, 待补充, 待定) in replies, prompts, answers and messages.
+    mutating func checkTexts() {
+        let specials = SpecialIntent.allCases.map(\.rawValue)
+        for intent in bot.intents {
+            let what = "intent '\(intent.name)'"
+            let special = SpecialIntent(rawValue: intent.name)
+            if special == nil, let near = KeySuggestion.closest(to: intent.name, among: specials), near != intent.name,
+               KeySuggestion.editDistance(Array(near.unicodeScalars), Array(intent.name.unicodeScalars)) <= 2 {
+                log.warning(intent.location, "\(what) is not a special intent; did you mean '\(near)'? (special names: \(specials.joined(separator: ", ")))")
+            }
+            for slot in intent.slots where slot.prompt == nil {
+                log.warning(slot.location, "slot '\(slot.name)' of \(what) has no `prompt:`; customers would be asked 「\(bot.settings.messages.slotPrompt.source.replacingOccurrences(of: "{slot}", with: slot.name))」")
+            }
+            var texts: [(String, String, SourceLocation)] = []
+            if let reply = intent.reply { texts.append(("the reply", reply.source, intent.location)) }
+            if let confirm = intent.confirm { texts.append(("the confirm question", confirm.source, intent.location)) }
+            if let declined = intent.declined { texts.append(("the declined message", declined.source, intent.location)) }
+            for slot in intent.slots {
+                if let prompt = slot.prompt { texts.append(("the prompt of slot '\(slot.name)'", prompt, slot.location)) }
+            }
+            for replyCase in intent.cases {
+                texts.append(("the reply of case '\(replyCase.values.joined(separator: "|"))'", replyCase.reply.source, replyCase.location))
+            }
+            for (part, text, location) in texts { warnIfUnfinished(text, "\(part) of \(what)", at: location) }
+        }
+        for entry in bot.knowledgeBase {
+            warnIfUnfinished(entry.answer, "the answer of knowledge-base entry '\(entry.id)'", at: entry.location)
+        }
+        for key in BotMessages.keys {
+            warnIfUnfinished(bot.settings.messages[keyPath: key.path].source, "message '\(key.name)'", at: SourceLocation(file: Self.settingsFile))
+        }
+    }
+
+    /// Markers of text still to be written.
+    static let unfinishedMarkers = ["todo", "tbd", "fixme", "待补充", "待定", "待完善"]
+
+    private mutating func warnIfUnfinished(_ text: String, _ what: String, at location: SourceLocation) {
+        let folded = text.lowercased()
+        guard let marker = Self.unfinishedMarkers.first(where: { folded.contains($0) }) else { return }
+        log.warning(location, "\(what) still says '\(marker)': customers would see it; write the text")
     }
 
     private mutating func checkTemplate(_ template: ReplyTemplate?, at location: SourceLocation?, _ what: String,

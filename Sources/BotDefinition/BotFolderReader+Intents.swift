@@ -13,15 +13,34 @@ struct PendingIntentCheck {
     var declinedLocation: SourceLocation?
     /// The places of the slots' `invalid:` messages, by slot name.
     var invalidLocations: [String: SourceLocation] = [:]
+    /// The places of the slots' `reuse:` and `unknown:` messages, by slot name.
+    var reuseLocations: [String: SourceLocation] = [:]
+    var unknownLocations: [String: SourceLocation] = [:]
     var missingLocation: SourceLocation?
+    var lookupByLocation: SourceLocation?
+    /// The places of each case's key, reply, confirm question and offer, in the intent's case order.
+    var casePlaces: [(values: SourceLocation, reply: SourceLocation?, confirm: SourceLocation?, offer: SourceLocation?)] = []
+    var casesLocation: SourceLocation?
+    /// Whether the intent was written with `reply:` or `slots:` (even a broken one, already reported).
+    var saysSomething = false
+}
+
+/// What is left to check of a table entity once the tables are read.
+struct PendingTableEntity {
+    var entity: TableEntity
+    var tableLocation: SourceLocation
+    var columnLocation: SourceLocation
+    var aliasesLocation: SourceLocation?
 }
 
 extension BotFolderReader {
     static let intentFileKeys = ["entities", "intents"]
-    static let intentKeys = ["name", "description", "examples", "slots", "lookup", "reply", "confirm", "declined"]
-    static let slotKeys = ["entity", "prompt", "invalid"]
-    static let lookupKeys = ["table", "key", "missing"]
-    static let entityKeys = ["pattern", "values"]
+    static let intentKeys = ["name", "description", "examples", "slots", "lookup", "reply", "confirm", "declined", "cases"]
+    static let slotKeys = ["entity", "prompt", "invalid", "reuse", "unknown", "min_length", "max_length", "pattern", "normalize"]
+    static let freeTextKeys: Set<String> = ["min_length", "max_length", "pattern", "normalize"]
+    static let lookupKeys = ["table", "key", "missing", "by"]
+    static let caseKeys = ["reply", "confirm", "offer"]
+    static let entityKeys = ["pattern", "values", "table", "column", "aliases"]
 
     /// Reads `intents/*.yml`: entity declarations and intents.
     mutating func readIntents() {
@@ -73,11 +92,20 @@ extension BotFolderReader {
             entityLocations[name] = location
             let what = "entity '\(name)'"
             guard let fields = file.fields(declaration.value, what, allowed: Self.entityKeys, log: &log) else { continue }
+            if let tableNode = fields["table"] {
+                readTableEntity(name, tableNode, fields, at: location, in: file)
+                continue
+            }
+            for key in ["column", "aliases"] where fields[key] != nil {
+                log.error(file.location(fields[key]), "`\(key)` belongs to a table entity; \(what) has no `table:` (write `{ table: products, column: name }`)")
+            }
             switch (fields["pattern"], fields["values"]) {
             case let (pattern?, nil):
                 if let pattern = file.text(pattern, "the pattern of \(what)", log: &log),
-                   checkPattern(pattern, of: name, at: file.location(fields["pattern"])) {
+                   checkPattern(pattern, of: "entity '\(name)'", at: file.location(fields["pattern"])) {
                     bot.patternEntities.append(PatternEntity(name: name, pattern: pattern))
+                } else {
+                    brokenEntities.insert(name)
                 }
             case let (nil, values?):
                 if let values = readLookupValues(values, of: what, in: file) {
@@ -92,17 +120,39 @@ extension BotFolderReader {
         }
     }
 
+    /// `product: { table: products, column: name, aliases: aliases }`: checked against the table later.
+    private mutating func readTableEntity(_ name: String, _ tableNode: Node, _ fields: YAMLFile.Fields,
+                                          at location: SourceLocation, in file: YAMLFile) {
+        let what = "entity '\(name)'"
+        for key in ["pattern", "values"] where fields[key] != nil {
+            log.error(file.location(fields[key]), "\(what) has both `table` and `\(key)`; an entity is a regex (`pattern`), a list (`values`) or a table (`table` and `column`)")
+        }
+        guard let table = file.text(tableNode, "the table of \(what)", log: &log) else { return }
+        guard let columnNode = fields["column"], let column = file.text(columnNode, "the column of \(what)", log: &log) else {
+            if fields["column"] == nil {
+                log.error(location, "\(what) needs `column:`, the table's column of names customers say (`{ table: \(table), column: name }`)")
+            }
+            return
+        }
+        let aliases = fields["aliases"].flatMap { file.text($0, "the aliases column of \(what)", log: &log) }
+        let entity = TableEntity(name: name, table: table, column: column, aliasColumn: aliases, location: location)
+        pendingTableEntities.append(PendingTableEntity(entity: entity, tableLocation: file.location(tableNode),
+                                                       columnLocation: file.location(columnNode),
+                                                       aliasesLocation: fields["aliases"].map { file.location($0) }))
+        bot.tableEntities.append(entity)
+    }
+
     /// Compiles a regex entity's pattern the way the extractor will (ICU, through Foundation).
-    private mutating func checkPattern(_ pattern: String, of name: String, at location: SourceLocation) -> Bool {
+    mutating func checkPattern(_ pattern: String, of name: String, at location: SourceLocation) -> Bool {
         let expression: NSRegularExpression
         do {
             expression = try NSRegularExpression(pattern: pattern)
         } catch {
-            log.error(location, "invalid regular expression for entity '\(name)': \(Self.regexComplaint(pattern)); write an ICU regex (single-quote it in YAML so backslashes stay)")
+            log.error(location, "invalid regular expression for \(name): \(Self.regexComplaint(pattern)); write an ICU regex (single-quote it in YAML so backslashes stay)")
             return false
         }
         if expression.firstMatch(in: "", range: NSRange(location: 0, length: 0)) != nil {
-            log.warning(location, "the pattern of entity '\(name)' matches empty text, so it would be found in every line; use + instead of * or add what must be there")
+            log.warning(location, "the pattern of \(name) matches empty text, so it would be found in every line; use + instead of * or add what must be there")
         }
         return true
     }
@@ -184,6 +234,7 @@ extension BotFolderReader {
         let description = fields["description"].flatMap { file.text($0, "the description of \(what)", log: &log) }
         let examples = readExamples(fields["examples"], of: what, at: location, in: file)
         var pending = PendingIntentCheck(intentIndex: bot.intents.count, slotEntityLocations: [])
+        pending.saysSomething = fields["reply"] != nil || fields["slots"] != nil
         var slots: [SlotDefinition] = []
         if let slotsNode = fields["slots"] {
             slots = readSlots(slotsNode, of: what, in: file, pending: &pending)
@@ -196,7 +247,9 @@ extension BotFolderReader {
             if let table, let key {
                 let missing = readTemplate(lookupFields["missing"], "the missing message of the lookup of \(what)", in: file)
                 pending.missingLocation = missing.location
-                lookup = TableLookup(table: table, key: key, missing: missing.template, location: file.location(lookupNode))
+                let by = lookupFields["by"].flatMap { file.text($0, "the `by` column of the lookup of \(what)", log: &log) }
+                lookup = TableLookup(table: table, key: key, missing: missing.template, by: by, location: file.location(lookupNode))
+                pending.lookupByLocation = lookupFields["by"].map { file.location($0) }
                 pending.lookupTableLocation = file.location(lookupFields["table"])
                 pending.lookupKeyLocation = file.location(lookupFields["key"])
             } else if lookupFields["table"] == nil || lookupFields["key"] == nil {
@@ -209,10 +262,45 @@ extension BotFolderReader {
         pending.confirmLocation = confirm.location
         let declined = readTemplate(fields["declined"], "the declined message of \(what)", in: file)
         pending.declinedLocation = declined.location
+        var cases: [ReplyCase] = []
+        if let casesNode = fields["cases"] {
+            pending.casesLocation = file.location(casesNode)
+            cases = readCases(casesNode, of: what, in: file, pending: &pending)
+        }
         bot.intents.append(IntentDefinition(
             name: name, description: description, examples: examples, slots: slots, lookup: lookup,
-            reply: reply.template, confirm: confirm.template, declined: declined.template, location: file.location(nameNode)))
+            reply: reply.template, confirm: confirm.template, declined: declined.template, cases: cases,
+            location: file.location(nameNode)))
         pendingIntentChecks.append(pending)
+    }
+
+    /// `cases:` — column value (or `a|b`) → `{ reply, confirm?, offer? }`.
+    private mutating func readCases(_ node: Node, of what: String, in file: YAMLFile, pending: inout PendingIntentCheck) -> [ReplyCase] {
+        guard let fields = file.fields(node, "the cases of \(what)", allowed: nil, log: &log) else { return [] }
+        var cases: [ReplyCase] = []
+        for entry in fields.entries {
+            let values = entry.name.split(separator: "|").map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty }
+            let caseWhat = "case '\(entry.name)' of \(what)"
+            guard !values.isEmpty else {
+                log.error(file.location(entry.key), "\(caseWhat) names no value; write the column value it is for (待付款, or 已发货|运输中)")
+                continue
+            }
+            guard let caseFields = file.fields(entry.value, caseWhat, allowed: Self.caseKeys, log: &log) else { continue }
+            let reply = readTemplate(caseFields["reply"], "the reply of \(caseWhat)", in: file)
+            guard let replyTemplate = reply.template else {
+                if caseFields["reply"] == nil {
+                    log.error(file.location(entry.value), "\(caseWhat) needs `reply:` (what the bot says for such a row)")
+                }
+                continue
+            }
+            let confirm = readTemplate(caseFields["confirm"], "the confirm question of \(caseWhat)", in: file)
+            let offer = caseFields["offer"].flatMap { file.text($0, "the offer of \(caseWhat)", log: &log) }
+            cases.append(ReplyCase(values: values, reply: replyTemplate, confirm: confirm.template, offer: offer,
+                                   location: file.location(entry.key)))
+            pending.casePlaces.append((file.location(entry.key), reply.location, confirm.location,
+                                       caseFields["offer"].map { file.location($0) }))
+        }
+        return cases
     }
 
     private mutating func readExamples(_ node: Node?, of what: String, at location: SourceLocation, in file: YAMLFile) -> [Example] {
@@ -240,6 +328,9 @@ extension BotFolderReader {
             var entity: String?
             var prompt: String?
             var invalid: ReplyTemplate?
+            var reuse: ReplyTemplate?
+            var unknown: ReplyTemplate?
+            var rule: FreeTextRule?
             var entityNode = entry.value
             if case .scalar = entry.value {
                 entity = file.text(entry.value, "the entity of \(slotWhat)", log: &log)   // short form `slot: entity`
@@ -254,12 +345,61 @@ extension BotFolderReader {
                 let message = readTemplate(slotFields["invalid"], "the invalid message of \(slotWhat)", in: file)
                 invalid = message.template
                 pending.invalidLocations[entry.name] = message.location
+                let reuseMessage = readTemplate(slotFields["reuse"], "the reuse question of \(slotWhat)", in: file)
+                reuse = reuseMessage.template
+                pending.reuseLocations[entry.name] = reuseMessage.location
+                let unknownMessage = readTemplate(slotFields["unknown"], "the unknown message of \(slotWhat)", in: file)
+                unknown = unknownMessage.template
+                pending.unknownLocations[entry.name] = unknownMessage.location
+                if entity == SlotDefinition.freeText {
+                    rule = readFreeTextRule(slotFields, of: slotWhat, in: file)
+                } else if let stray = slotFields.entries.first(where: { Self.freeTextKeys.contains($0.name) }) {
+                    log.error(file.location(stray.key), "`\(stray.name)` checks free text; \(slotWhat) takes entity '\(entity ?? "?")', so remove it or write `entity: text`")
+                }
             }
             guard let entity else { continue }
-            slots.append(SlotDefinition(name: entry.name, entity: entity, prompt: prompt, invalid: invalid, location: file.location(entry.key)))
+            slots.append(SlotDefinition(name: entry.name, entity: entity, prompt: prompt, invalid: invalid, reuse: reuse,
+                                        unknown: unknown, text: rule, location: file.location(entry.key)))
             pending.slotEntityLocations.append(file.location(entityNode))
         }
         return slots
+    }
+
+    /// `min_length`, `max_length`, `pattern` and `normalize` of a free-text slot.
+    private mutating func readFreeTextRule(_ fields: YAMLFile.Fields, of what: String, in file: YAMLFile) -> FreeTextRule {
+        var rule = FreeTextRule()
+        func count(_ key: String) -> Int? {
+            guard let node = fields[key], let text = file.text(node, "`\(key)` of \(what)", log: &log) else { return nil }
+            guard let value = Int(text.trimmingWhitespace()), value >= 0 else {
+                log.error(file.location(node), "`\(key)` of \(what) should be a whole number of characters, found '\(text)'")
+                return nil
+            }
+            return value
+        }
+        if let minimum = count("min_length") { rule.minimumLength = minimum }
+        if let maximum = count("max_length") { rule.maximumLength = maximum }
+        if rule.minimumLength > rule.maximumLength {
+            log.error(file.location(fields["min_length"] ?? fields["max_length"]), "\(what): min_length \(rule.minimumLength) is more than max_length \(rule.maximumLength)")
+        }
+        if let node = fields["pattern"], let pattern = file.text(node, "the pattern of \(what)", log: &log),
+           checkPattern(pattern, of: what, at: file.location(node)) {
+            rule.pattern = pattern
+        }
+        if let node = fields["normalize"] {
+            let items: [(text: String, node: Node)]
+            if case .scalar = node { items = file.text(node, "`normalize` of \(what)", log: &log).map { [($0, node)] } ?? [] }
+            else { items = file.texts(node, "`normalize` of \(what)", log: &log) ?? [] }
+            let allowed = FreeTextRule.Normalization.allCases.map(\.rawValue)
+            for (text, item) in items {
+                if let normalization = FreeTextRule.Normalization(rawValue: text.trimmingWhitespace()) {
+                    rule.normalizations.append(normalization)
+                } else {
+                    let hint = KeySuggestion.closest(to: text, among: allowed).map { "did you mean '\($0)'? " } ?? ""
+                    log.error(file.location(item), "unknown normalization '\(text)' of \(what); \(hint)use \(allowed.joined(separator: ", "))")
+                }
+            }
+        }
+        return rule
     }
 
     mutating func readTemplate(_ node: Node?, _ what: String, in file: YAMLFile) -> (template: ReplyTemplate?, location: SourceLocation?) {

@@ -93,12 +93,12 @@ extension BotFolderReader {
                     continue
                 }
                 let key = record.fields[0]
-                if let first = keyLines[key] {
+                if let first = keyLines[DataTable.matchingKey(key)] {
                     log.error(SourceLocation(file: path, line: record.line),
-                              "key '\(key)' is already used on line \(first); the first column is the key and must be unique")
+                              "key '\(key)' is already used on line \(first) (keys are compared without case, width and surrounding spaces); the first column is the key and must be unique")
                     continue
                 }
-                keyLines[key] = record.line
+                keyLines[DataTable.matchingKey(key)] = record.line
                 rows.append(record.fields)
             }
             bot.tables[name] = DataTable(name: name, columns: header.fields, rows: rows, file: path)

@@ -3,7 +3,7 @@ import Yams
 
 extension BotFolderReader {
     static let settingsFile = "bot.yml"
-    static let settingsKeys = ["name", "messages", "fallback", "frustration", "privacy"]
+    static let settingsKeys = ["name", "time_zone", "messages", "fallback", "frustration", "privacy"]
     static let fallbackKeys = ["handoff_after"]
     static let frustrationKeys = ["words"]
     static let privacyKeys = ["mask"]
@@ -22,6 +22,15 @@ extension BotFolderReader {
         var settings = BotSettings()
         if let node = fields["name"], let name = file.text(node, "the bot's `name`", log: &log) {
             settings.name = name.trimmingWhitespace()
+        }
+        if let node = fields["time_zone"], let text = file.text(node, "`time_zone`", log: &log) {
+            let identifier = text.trimmingWhitespace()
+            if let zone = TimeZone(identifier: identifier) {
+                settings.timeZone = zone
+            } else {
+                let hint = KeySuggestion.closest(to: identifier, among: TimeZone.knownTimeZoneIdentifiers).map { "did you mean '\($0)'? " } ?? ""
+                log.error(file.location(node), "`time_zone` '\(identifier)' is not a time zone; \(hint)write an IANA name such as Asia/Shanghai")
+            }
         }
         if let node = fields["messages"] {
             readMessages(node, in: file, into: &settings.messages)

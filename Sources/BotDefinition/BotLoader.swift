@@ -50,6 +50,10 @@ struct BotFolderReader {
     /// Tables whose file exists but could not be read (already reported), so lookups naming
     /// them are not reported again.
     var brokenTables: Set<String> = []
+    /// Entities whose declaration was wrong (already reported), so slots naming them are not reported again.
+    var brokenEntities: Set<String> = []
+    /// Table entities, checked against their tables once every file is read.
+    var pendingTableEntities: [PendingTableEntity] = []
 
     init(root: URL) {
         self.root = root
@@ -61,8 +65,10 @@ struct BotFolderReader {
         readTables()
         readDictionary()
         readSettings()
+        checkTableEntities()
         checkIntentReferences()
         checkExamples()
+        checkTexts()
     }
 
     // MARK: Files

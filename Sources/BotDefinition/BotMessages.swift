@@ -50,6 +50,8 @@ public struct BotMessages: Hashable, Sendable {
     public var done: ReplyTemplate
     /// The question for a slot that has no `prompt:` (`{slot}` is the slot's name).
     public var slotPrompt: ReplyTemplate
+    /// The offer of a value the customer gave earlier, for a slot without `reuse:` (`{value}`).
+    public var reuse: ReplyTemplate
 
     /// The Chinese defaults.
     public init() {
@@ -73,6 +75,7 @@ public struct BotMessages: Hashable, Sendable {
         lookupMissing = .plain("没有找到 {value} 的记录，请核对后重新输入。")
         done = .plain("好的，已为您登记。")
         slotPrompt = .plain("请提供{slot}。")
+        reuse = .plain("是 {value} 吗？")
     }
 
     /// One message's key in `bot.yml`, the placeholders it may name besides `{name}`, and its place.
@@ -108,6 +111,7 @@ public struct BotMessages: Hashable, Sendable {
             Key(name: "lookup_missing", placeholders: ["value"], path: \.lookupMissing),
             Key(name: "done", placeholders: [], path: \.done),
             Key(name: "slot_prompt", placeholders: ["slot"], path: \.slotPrompt),
+            Key(name: "reuse", placeholders: ["value"], path: \.reuse),
         ]
     }
 }

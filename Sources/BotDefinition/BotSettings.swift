@@ -1,3 +1,5 @@
+import Foundation
+
 /// The settings of a bot from the optional `bot.yml` at the root of its folder: its name, the
 /// system messages in its own words, how many misses in a row hand the conversation to a human,
 /// and extra words that show a customer is upset.
@@ -5,6 +7,7 @@
 /// ```yaml
 /// # bot.yml
 /// name: 小蜜
+/// time_zone: Asia/Shanghai
 /// messages:
 ///   handoff: 好的，马上为您转接人工客服，请稍候。
 /// fallback: { handoff_after: 2 }
@@ -12,10 +15,13 @@
 /// privacy: { mask: true }
 /// ```
 /// A folder without `bot.yml` gets `BotSettings()`: the name 「智能客服」, the Chinese default
-/// messages, a hand-off after 2 misses, no extra words, personal data masked.
+/// messages, the machine's time zone, a hand-off after 2 misses, no extra words, personal data masked.
 public struct BotSettings: Hashable, Sendable {
     /// What the bot calls itself (`{name}` in messages).
     public var name: String
+    /// The zone relative dates and times are read in (「明天」, 「下午三点」): the shop's, not the
+    /// server's. nil: the machine's zone.
+    public var timeZone: TimeZone?
     public var messages: BotMessages
     /// Misses in a row (lines neither an intent nor a knowledge-base answer understood) after
     /// which a human takes over; the misses before it ask the customer to rephrase.
@@ -25,9 +31,10 @@ public struct BotSettings: Hashable, Sendable {
     /// Whether personal data is masked in transcripts, the session store and debug output.
     public var privacy: PrivacySettings
 
-    public init(name: String = "智能客服", messages: BotMessages = BotMessages(), handoffAfterMisses: Int = 2,
+    public init(name: String = "智能客服", timeZone: TimeZone? = nil, messages: BotMessages = BotMessages(), handoffAfterMisses: Int = 2,
                 frustrationWords: [String] = [], privacy: PrivacySettings = PrivacySettings()) {
         self.name = name
+        self.timeZone = timeZone
         self.messages = messages
         self.handoffAfterMisses = handoffAfterMisses
         self.frustrationWords = frustrationWords

@@ -6,7 +6,9 @@
 /// 20241105123456,已发货,11月8日
 /// ```
 /// The first column is the key: `record(forKey: "20241105123456")` gives
-/// `["order_id": "20241105123456", "status": "已发货", "eta": "11月8日"]`.
+/// `["order_id": "20241105123456", "status": "已发货", "eta": "11月8日"]`. Keys are compared as
+/// text is typed, not as it is stored: case, full-width forms and surrounding spaces aside
+/// (`sf1402387765120` finds `SF1402387765120`, `２０２４…` finds `2024…`).
 public struct DataTable: Hashable, Sendable {
     /// The file's name without `.csv`.
     public var name: String
@@ -26,9 +28,24 @@ public struct DataTable: Hashable, Sendable {
         self.file = file
         var index: [String: Int] = [:]
         for (number, row) in rows.enumerated() {
-            if let key = row.first, index[key] == nil { index[key] = number }
+            if let key = row.first.map(Self.matchingKey), index[key] == nil { index[key] = number }
         }
         rowByKey = index
+    }
+
+    /// A key as rows are found by it: trimmed, full-width forms half-width, lower case.
+    public static func matchingKey(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.trimmingWhitespace().unicodeScalars {
+            if (0xFF01...0xFF5E).contains(scalar.value), let half = Unicode.Scalar(scalar.value - 0xFEE0) {
+                scalars.append(half)
+            } else if scalar.value == 0x3000 {
+                scalars.append(" ")
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars).lowercased()
     }
 
     /// The name of the key column.
@@ -36,7 +53,13 @@ public struct DataTable: Hashable, Sendable {
 
     /// The row whose first field is `key`.
     public func row(forKey key: String) -> [String]? {
-        rowByKey[key].map { rows[$0] }
+        rowByKey[Self.matchingKey(key)].map { rows[$0] }
+    }
+
+    /// The values of `column` in row order; empty when there is no such column.
+    public func values(of column: String) -> [String] {
+        guard let index = columns.firstIndex(of: column) else { return [] }
+        return rows.map { $0[index] }
     }
 
     /// The row whose first field is `key`, as column name → value.

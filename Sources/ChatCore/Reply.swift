@@ -1,15 +1,21 @@
-/// What the bot says to one customer line, and why: the text, the intent it understood, the
-/// knowledge-base answer it gave, the form's slots after the turn, whether a human takes over,
-/// and the policy that decided.
+/// What the bot says to one customer line, and why: the text, where it came from (an intent, a
+/// knowledge-base entry, a table row, a fallback, a hand-off), how the classifier read the line,
+/// the form's slots after the turn, whether a human takes over, and the policy that decided.
 ///
-/// 「我想退货」 → 「请提供您的订单号（14位数字）。」, intent `return_request` (0.94), policy
-/// `slotPrompt`, no answer, slots `{}`, no hand-off.
+/// 「我想退货」 → 「请提供您的订单号（14位数字）。」, source `.intent("return_request")`, understood
+/// `return_request` (0.94), policy `slotPrompt`, slots `{}`, no hand-off. The order number said
+/// next has no intent of its own (`understood` nil) but its reply is `return_request`'s, read from
+/// the orders table: `intent` is `return_request`.
 public struct Reply: Hashable, Sendable {
     /// The text shown to the customer.
     public var text: String
-    /// The intent the line was understood as; nil when none was (out of scope, a bare slot value).
-    public var intent: IntentScore?
-    /// The knowledge-base entry the reply gives, when it gives one.
+    /// Where the text came from.
+    public var source: ReplySource
+    /// The classifier's reading of the line (nil: out of scope, or a bare value). It may differ
+    /// from `intent`: a knowledge-base answer can beat the line's intent, and a slot value
+    /// continues the form of another.
+    public var understood: IntentScore?
+    /// The knowledge-base entry the reply gives, with its scores, when it gives one.
     public var answer: AnswerChoice?
     /// The active form's slots after the turn, by slot name.
     public var slots: [String: String]
@@ -21,15 +27,37 @@ public struct Reply: Hashable, Sendable {
     /// (`"intent return_request 0.94; slot order_id missing → prompt"`).
     public var reason: String
 
-    public init(text: String, intent: IntentScore? = nil, answer: AnswerChoice? = nil, slots: [String: String] = [:],
-                handoff: Bool = false, policy: ReplyPolicy, reason: String) {
+    /// A reply; without a `source`, one is inferred from the rest (a hand-off, the answer, the
+    /// understood intent, a fallback), which is what tests and hand-made replies need.
+    public init(text: String, source: ReplySource? = nil, understood: IntentScore? = nil, answer: AnswerChoice? = nil,
+                slots: [String: String] = [:], handoff: Bool = false, policy: ReplyPolicy, reason: String) {
         self.text = text
-        self.intent = intent
+        self.understood = understood
         self.answer = answer
         self.slots = slots
         self.handoff = handoff
         self.policy = policy
         self.reason = reason
+        self.source = source ?? Self.inferredSource(understood: understood, answer: answer, handoff: handoff, policy: policy)
+    }
+
+    /// The intent whose words the reply is (also when it read a table row); nil for
+    /// knowledge-base answers, fallbacks, hand-offs and the bot's own messages.
+    public var intent: String? { source.intent }
+
+    /// The classifier's confidence in `intent`, when the classifier read the line as that intent.
+    public var intentConfidence: Double? {
+        guard let understood, understood.name == intent else { return nil }
+        return understood.confidence
+    }
+
+    private static func inferredSource(understood: IntentScore?, answer: AnswerChoice?, handoff: Bool,
+                                       policy: ReplyPolicy) -> ReplySource {
+        if handoff { return .handoff(HandoffReason(.asked)) }
+        if let answer { return .knowledgeBase(entry: answer.id) }
+        if policy == .fallback { return .fallback }
+        if let understood { return .intent(understood.name) }
+        return .message(policy.rawValue)
     }
 }
 

@@ -54,7 +54,7 @@ extension ChatEngine {
             source = .trained
         }
         let extractor: EntityExtractor
-        do { extractor = try LanguageUnderstanding.entityExtractor(for: bot) } catch { throw .training(error.description) }
+        do { extractor = try LanguageUnderstanding.entityExtractor(for: bot, segmenter: segmenter) } catch { throw .training(error.description) }
         let understanding = LanguageUnderstanding(segmenter: segmenter, intentModel: model.intentModel, entityExtractor: extractor)
         timings.model = stopwatch.lap()
 

@@ -1,8 +1,10 @@
 import BotDefinition
 import ChatCore
+import Foundation
 import Dialogue
 import Entities
 import Retrieval
+import Segmentation
 
 /// A bot, ready to talk: its understanding (segmenter, intent model, entities), its knowledge
 /// base with the re-ranker, and its dialogue policies. An immutable `Sendable` value; every
@@ -12,7 +14,7 @@ import Retrieval
 /// ```swift
 /// let engine = try ChatEngine.load(botFolder: ".")      // trains once, then loads .kefu/
 /// var state = DialogueState.start
-/// let (reply, next) = engine.respond(to: "我想退货", in: state, at: ReferenceTime(Date()))
+/// let (reply, next) = engine.respond(to: "我想退货", in: state, at: engine.referenceTime(Date()))
 /// ```
 public struct ChatEngine: Sendable {
     /// Changes whenever a change to the engine would change a trained model or a reply; part of
@@ -32,8 +34,39 @@ public struct ChatEngine: Sendable {
         self.bot = bot
         self.understanding = understanding
         self.knowledge = knowledge
-        self.dialogue = DialogueManager(bot: bot)
+        self.dialogue = DialogueManager(bot: bot, vocabulary: Self.vocabulary(of: bot, segmenter: understanding.segmenter))
         self.loadReport = loadReport
+    }
+
+    /// The zone the bot reads relative dates in: `bot.yml`'s `time_zone`, else the machine's.
+    public var timeZone: TimeZone { bot.settings.timeZone ?? .current }
+
+    /// The reference time for a line said at `date`, in the bot's time zone.
+    public func referenceTime(_ date: Date = Date()) -> ReferenceTime {
+        ReferenceTime(date, in: timeZone)
+    }
+
+    /// A reference time written in ISO 8601 (`2026-11-23T10:00:00+08:00`); one without an offset
+    /// is read in the bot's time zone.
+    public func referenceTime(iso8601 text: String) throws(ReferenceTimeError) -> ReferenceTime {
+        try ReferenceTime(iso8601: text, defaultTimeZone: timeZone)
+    }
+
+    /// Every word the bot's examples, knowledge-base questions and table-entity names contain,
+    /// as tokens normalize them: what the dialogue tells an unknown word (a product the shop does
+    /// not sell) by.
+    static func vocabulary(of bot: Bot, segmenter: Segmenter) -> Set<String> {
+        var lines = bot.intents.flatMap { $0.examples.map(\.text) } + bot.knowledgeBase.flatMap(\.questions)
+        for entity in bot.tableEntities {
+            guard let table = bot.tables[entity.table] else { continue }
+            lines += entity.names(in: table).flatMap(\.names)
+        }
+        var words: Set<String> = []
+        var workspace = SegmentationWorkspace()
+        for line in lines {
+            for token in segmenter.tokenize(line, in: &workspace) { words.insert(token.normalized) }
+        }
+        return words
     }
 
     /// The reply to `text` in a conversation at `state`, and the state after it; relative dates

@@ -44,7 +44,7 @@ public struct LanguageUnderstanding: Sendable {
         if options.outOfScopeLabel == nil, bot.intent(named: outOfScopeIntent) != nil {
             options.outOfScopeLabel = outOfScopeIntent
         }
-        let extractor = try entityExtractor(for: bot)
+        let extractor = try entityExtractor(for: bot, segmenter: segmenter)
         let model: IntentModel
         do {
             // Examples are read as lines are classified: through the bot's privacy mask (see `understand(_:classifying:at:)`).
@@ -66,10 +66,14 @@ public struct LanguageUnderstanding: Sendable {
         }
     }
 
-    /// The built-in extractors with the bot's regex and lookup entities.
-    public static func entityExtractor(for bot: Bot) throws(UnderstandingError) -> EntityExtractor {
+    /// The built-in extractors with the bot's regex, lookup and table entities (a table entity
+    /// becomes a lookup list of its rows' names, cut by `segmenter`).
+    public static func entityExtractor(for bot: Bot, segmenter: Segmenter) throws(UnderstandingError) -> EntityExtractor {
+        let tables = bot.tableEntities.compactMap { entity in
+            bot.tables[entity.table].map { entity.lookupEntity(in: $0, segmenter: segmenter) }
+        }
         do {
-            return try EntityExtractor(patterns: bot.patternEntities, lookups: bot.lookupEntities)
+            return try EntityExtractor(patterns: bot.patternEntities, lookups: bot.lookupEntities + tables)
         } catch {
             throw UnderstandingError("\(error)")
         }

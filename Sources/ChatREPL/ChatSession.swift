@@ -43,13 +43,14 @@ public struct ChatSession {
     let loader: EngineLoader
 
     /// A session with `engine`, loaded from `botFolder`; `clock` gives each line its reference
-    /// time for relative dates (default: now, in the machine's zone).
+    /// time for relative dates (default: now, in the bot's time zone).
     public init(engine: ChatEngine, botFolder: String, style: ChatStyle,
-                clock: @escaping () -> ReferenceTime = { ReferenceTime(Date()) }, loader: @escaping EngineLoader) {
+                clock: (() -> ReferenceTime)? = nil, loader: @escaping EngineLoader) {
         self.engine = engine
         self.botFolder = botFolder
         self.style = style
-        self.clock = clock
+        let zone = engine.timeZone
+        self.clock = clock ?? { ReferenceTime(Date(), in: zone) }
         self.loader = loader
     }
 
@@ -131,10 +132,10 @@ public struct ChatSession {
     }
 
     /// The line `:debug on` adds under each reply:
-    /// `[knowledge_answer · intent return_request 0.94 · answer return-policy 0.81]`.
+    /// `[knowledge_answer · from knowledge_base return-policy · read as return_request 0.94 · answer return-policy 0.81]`.
     static func debugLine(_ reply: Reply) -> String {
-        var parts = [reply.policy.rawValue]
-        parts.append(reply.intent.map { "intent \($0.name) \($0.confidence.fixed())" } ?? "no intent")
+        var parts = [reply.policy.rawValue, "from \(reply.source)"]
+        parts.append(reply.understood.map { "read as \($0.name) \($0.confidence.fixed())" } ?? "no intent")
         if let answer = reply.answer { parts.append("answer \(answer.id) \(answer.confidence.fixed())") }
         if !reply.slots.isEmpty {
             parts.append("slots " + reply.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))

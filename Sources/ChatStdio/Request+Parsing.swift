@@ -1,12 +1,14 @@
 import ChatCore
 import Entities
+import Foundation
 
 extension Request {
     /// Reads one request line (without its line break), or says what is wrong with it.
     ///
     /// `{"session":"c42","text":"我想退货"}` → `.success`; `{"session":"c42"}` →
-    /// `missing_field`; `{"session":"c42","command":"undo"}` → `unknown_command`.
-    public static func parse(_ line: UnsafeBufferPointer<UInt8>) -> Result<Request, RequestError> {
+    /// `missing_field`; `{"session":"c42","command":"undo"}` → `unknown_command`. A `now` without
+    /// an offset is read in `timeZone` (the bot's).
+    public static func parse(_ line: UnsafeBufferPointer<UInt8>, timeZone: TimeZone = .current) -> Result<Request, RequestError> {
         let parsed: (members: [JSONValue.Member], valueRanges: [Range<Int>])?
         do {
             parsed = try JSONValue.parseObject(line, maxDepth: 64)
@@ -28,11 +30,11 @@ extension Request {
             default: continue   // unknown fields are ignored, so clients may add their own
             }
         }
-        return request(session: session, text: text, command: command, now: now, id: id)
+        return request(session: session, text: text, command: command, now: now, id: id, timeZone: timeZone)
     }
 
     private static func request(session: JSONValue?, text: JSONValue?, command: JSONValue?, now: JSONValue?,
-                                id: [UInt8]?) -> Result<Request, RequestError> {
+                                id: [UInt8]?, timeZone: TimeZone) -> Result<Request, RequestError> {
         guard let session else {
             return .failure(RequestError(.missingField, "\"session\" is missing; every request names its conversation, e.g. \"session\":\"c42\"", id: id))
         }
@@ -48,7 +50,7 @@ extension Request {
         var reference: ReferenceTime?
         if let now {
             guard case .string(let value) = now else { return failure(.invalidField, "\"now\" must be an ISO 8601 string such as \"2026-11-23T10:00:00+08:00\"") }
-            do { reference = try ReferenceTime(iso8601: value) } catch { return failure(.invalidField, "\"now\": \(error)") }
+            do { reference = try ReferenceTime(iso8601: value, defaultTimeZone: timeZone) } catch { return failure(.invalidField, "\"now\": \(error)") }
         }
         let action: Action
         switch (text, command) {

@@ -127,7 +127,7 @@ public final class SQLiteSessionStore: SessionStore {
                     let reply = turn.reply
                     try insert.execute(arguments: [
                         turn.session, turn.conversation, turn.turn, turn.time, mask.mask(turn.text), mask.mask(reply.text),
-                        reply.intent?.name, reply.intent?.confidence, reply.answer?.id, reply.answer?.confidence,
+                        reply.intent, reply.intentConfidence, reply.answer?.id, reply.answer?.confidence,
                         reply.policy.rawValue, reply.handoff, mask.mask(reply.reason),
                     ])
                 }

@@ -29,8 +29,8 @@ public struct StdioServer {
     public var maximumBatch = 256
     /// The fewest customer lines in a batch for which several cores are used.
     public var parallelThreshold = 8
-    /// The reference time for lines without `now`; by default the clock in the machine's zone.
-    public var clock: @Sendable () -> ReferenceTime = { ReferenceTime(Date()) }
+    /// The reference time for lines without `now`; by default the clock in the bot's time zone.
+    public var clock: @Sendable () -> ReferenceTime
     /// Where each session's conversation is kept as a transcript (`--record DIR`), written after
     /// every batch before its replies go out; nil for none.
     public var recording: RecordingFolder?
@@ -40,6 +40,8 @@ public struct StdioServer {
     public init(engine: ChatEngine, store: (any SessionStore)? = nil) {
         self.engine = engine
         self.store = store
+        let zone = engine.timeZone
+        self.clock = { ReferenceTime(Date(), in: zone) }
     }
 
     /// Reads requests until `read` reports the end of input (0), answering every line.
@@ -60,7 +62,8 @@ public struct StdioServer {
             if !pending.isEmpty { answerPending(write: write) }
             flush()
         }
-        splitter.finish { line, number in pending.append((number, Self.request(line))) }
+        let zone = engine.timeZone
+        splitter.finish { line, number in pending.append((number, Self.request(line, timeZone: zone))) }
         answerPending(write: write)
         flush()
     }
@@ -81,14 +84,15 @@ public struct StdioServer {
     private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) -> Void) {
         var lines = pending
         pending = []
-        splitter.feed(bytes) { line, number in lines.append((number, Self.request(line))) }
+        let zone = engine.timeZone
+        splitter.feed(bytes) { line, number in lines.append((number, Self.request(line, timeZone: zone))) }
         pending = lines
         while pending.count >= maximumBatch { answerPending(write: write, limit: maximumBatch) }
     }
 
-    private static func request(_ line: LineSplitter.Line) -> Result<Request, RequestError> {
+    private static func request(_ line: LineSplitter.Line, timeZone: TimeZone) -> Result<Request, RequestError> {
         switch line {
-        case .bytes(let bytes): return Request.parse(bytes)
+        case .bytes(let bytes): return Request.parse(bytes, timeZone: timeZone)
         case .tooLong:
             return .failure(RequestError(.lineTooLong, "the line is longer than \(RequestLine.maximumLength) bytes and was skipped; send shorter lines"))
         }

@@ -20,6 +20,11 @@ import ChatCore
 ///    intent or a knowledge-base answer (`DialogueTuning` decides between them), or a miss
 ///    (rephrase; `fallback.handoff_after` misses in a row → hand-off).
 ///
+/// Values the customer gives (an order number, a phone, a product) are remembered for the
+/// conversation and offered to the next form that needs them; a follow-up (「那能不能催一下」) takes
+/// them without asking. A form looks its row up as soon as the key is known, and the row's
+/// `lookup.by` column may pick a case of its own (an unpaid order's return offers cancellation).
+///
 /// 「我想退货」 → 「请提供您的订单号（14位数字）。」 (`slot_prompt`); 「2024110512345」 →
 /// 「订单号是 14 位数字，您输入的 2024110512345 是 13 位……」 (`slot_invalid`).
 public struct DialogueManager: Sendable {
@@ -30,10 +35,21 @@ public struct DialogueManager: Sendable {
     let frustration: FrustrationDetector
     /// Each intent example's `LineCues.contentWithoutDigits` → its intent (the first wins).
     let intentByExample: [String: String]
+    /// Every word (a token's normalized text) of the bot's examples, questions and table names:
+    /// a word of a line outside it is one the bot has never seen (「口罩」 in 「有卖口罩吗」).
+    let vocabulary: Set<String>
+    /// The entities whose values are remembered for the conversation: the bot's own, phones and
+    /// e-mails, when some slot takes them (not numbers, money, dates or times).
+    let rememberedEntities: Set<String>
 
-    public init(bot: Bot, tuning: DialogueTuning = DialogueTuning()) {
+    /// - Parameter vocabulary: the words the bot knows, normalized as tokens are
+    ///   (`ChatEngine` builds it with the bot's segmenter); empty: no line names anything unknown.
+    public init(bot: Bot, tuning: DialogueTuning = DialogueTuning(), vocabulary: Set<String> = []) {
         self.bot = bot
         self.tuning = tuning
+        self.vocabulary = vocabulary
+        let slotEntities = Set(bot.intents.flatMap { $0.slots.map(\.entity) })
+        rememberedEntities = slotEntities.filter { bot.declaresEntity($0) || $0 == "phone" || $0 == "email" }
         self.topics = AnswerTopics(bot.knowledgeBase, intents: bot.intents)
         self.frustration = FrustrationDetector(extraWords: bot.settings.frustrationWords)
         var examples: [String: String] = [:]

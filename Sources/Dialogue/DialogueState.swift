@@ -1,3 +1,5 @@
+import ChatCore
+
 /// The state of one conversation, as a value: the dialogue policy takes it with a line and
 /// returns the next one, so a session can be stored, replayed or run beside thousands of others.
 /// It is written after every turn (the stdio adapter keeps it as JSON), so it stays small: no
@@ -25,10 +27,21 @@ public struct DialogueState: Hashable, Sendable {
     public var lastLine: String?
     /// Lines so far that showed the customer upset; the second one hands off instead of asking again.
     public var frustration: Int
+    /// Values the customer gave in this conversation, by entity name (`order_id`, `phone`,
+    /// `product`): offered to the next form that needs one (「是订单 20261120093015 吗？」) instead
+    /// of asking again.
+    public var remembered: [String: String]
+    /// The intent the last reply was (its form, its reply, a table row it read): the topic that
+    /// follow-ups such as 「那能不能催一下」 are read against. Set with `lastAnswer` cleared, and the
+    /// other way round.
+    public var lastIntent: String?
+    /// Why the conversation was handed to a human, once it was.
+    public var handoffReason: HandoffReason?
 
     public init(turns: Int = 0, activeIntent: String? = nil, slots: [String: String] = [:], fallbacks: Int = 0,
                 handoff: Bool = false, pending: PendingQuestion? = nil, lastAnswer: String? = nil,
-                lastLine: String? = nil, frustration: Int = 0) {
+                lastLine: String? = nil, frustration: Int = 0, remembered: [String: String] = [:],
+                lastIntent: String? = nil, handoffReason: HandoffReason? = nil) {
         self.turns = turns
         self.activeIntent = activeIntent
         self.slots = slots
@@ -38,6 +51,9 @@ public struct DialogueState: Hashable, Sendable {
         self.lastAnswer = lastAnswer
         self.lastLine = lastLine
         self.frustration = frustration
+        self.remembered = remembered
+        self.lastIntent = lastIntent
+        self.handoffReason = handoffReason
     }
 
     /// A new conversation.
@@ -48,5 +64,17 @@ public struct DialogueState: Hashable, Sendable {
         activeIntent = nil
         slots = [:]
         if pending != .humanOffer { pending = nil }
+    }
+
+    /// The topic is now `intent` (a form's question, its reply, its table row).
+    mutating func talkAbout(intent: String) {
+        lastIntent = intent
+        lastAnswer = nil
+    }
+
+    /// The topic is now the knowledge-base entry `answer`.
+    mutating func talkAbout(answer: String) {
+        lastAnswer = answer
+        lastIntent = nil
     }
 }

@@ -19,11 +19,17 @@ extension DialogueTurn {
                 if resume == nil, cues.answer == nil, let answer = bestAnswer, answer.isAccepted {
                     return give(answer, .knowledgeAnswer, resume: nil, reason: "not a plain yes/no: the accepted answer")
                 }
-                guard let resume else { return finish(say(\.acknowledge), .smallTalk, reason: "yes/no with nothing asked") }
-                return finish(ask(resume), policy(asking: resume), reason: "yes/no while a question is pending → ask again")
+                guard let resume else { return finish(say(\.acknowledge), .smallTalk, .message("acknowledge"), reason: "yes/no with nothing asked") }
+                return finish(ask(resume), policy(asking: resume), state.activeIntent.map(ReplySource.intent) ?? .message("acknowledge"),
+                              reason: "yes/no while a question is pending → ask again")
             case .humanAgent, .reset, .complaint, .outOfScope:
                 break
             }
+        }
+        if resume == nil, cues.isFollowUp, let topic = previous.lastIntent, let form = bot.intent(named: topic),
+           namesValue(for: form), !namesValueForIntent || intent?.name == topic {
+            // 「那音箱呢」 after 「耳机多少钱」, 「那 20261118204512 呢」 after an order's status: the same request, a new value.
+            return start(form, reason: "follow-up of \(topic) with a new value")
         }
         if cues.isFollowUp, !namesValueForIntent {
             if resume != nil, let form = state.activeIntent, let answer = followUpAnswer(toForm: form) {
@@ -32,10 +38,16 @@ extension DialogueTurn {
             if let topic = state.lastAnswer, let answer = followUpAnswer(to: topic) {
                 return give(answer, .followUp, resume: resume, reason: "follow-up of \(topic)")
             }
+            if resume == nil, let topic = previous.lastIntent, !takesTopicValue, let answer = followUpAnswer(toForm: topic) {
+                return give(answer, .followUp, resume: nil, reason: "follow-up of \(topic)")
+            }
         }
         let answer = bestAnswer
         if let answer { reasons.append(Self.describe(answer)) }
         if let intent, special == nil, let definition = bot.intent(named: intent.name) {
+            if !definition.slots.isEmpty, takesTopicValue {
+                return start(definition, reason: "form \(definition.name), following up on \(previous.lastIntent ?? "")")
+            }
             if !definition.slots.isEmpty {
                 if let answer, answerBeats(form: definition, answer) {
                     return give(answer, .knowledgeAnswer, resume: resume,
@@ -49,7 +61,7 @@ extension DialogueTurn {
                 }
                 state.fallbacks = 0
                 let text = (reply.render(slots: ["name": settings.name]) ?? reply.source) + again(resume)
-                return finish(text, .intentReply, reason: "reply of \(intent.name)" + (resume == nil ? "" : "; back to the form"))
+                return finish(text, .intentReply, .intent(intent.name), reason: "reply of \(intent.name)" + (resume == nil ? "" : "; back to the form"))
             }
             reasons.append("intent \(intent.name) has no reply or slots")
         }
@@ -75,7 +87,7 @@ extension DialogueTurn {
 
     /// Whether an accepted answer wins over a form intent: the line is not one of the intent's
     /// examples, is a question, names no value the form takes, and the answer is confident enough.
-    func answerBeats(form: IntentDefinition, _ answer: KnowledgeAnswer) -> Bool {
+    mutating func answerBeats(form: IntentDefinition, _ answer: KnowledgeAnswer) -> Bool {
         !isOwnExample && answer.isAccepted && cues.isQuestion && !namesValue(for: form)
             && answer.choice.confidence >= manager.tuning.answerOverForm
     }
@@ -88,15 +100,27 @@ extension DialogueTurn {
             || (cues.isQuestion && answer.choice.confidence >= manager.tuning.answerOverReply))
     }
 
-    /// Whether the line has a value for one of the form's slots.
-    func namesValue(for form: IntentDefinition) -> Bool {
-        utterance.entities.contains { entity in form.slots.contains { $0.entity == entity.name } }
+    /// Whether the line has a value for one of the form's slots — or names something unknown
+    /// for a slot that says so (「iPhone 16 多少钱」: the product form answers, not a fee entry).
+    mutating func namesValue(for form: IntentDefinition) -> Bool {
+        if utterance.entities.contains(where: { entity in form.slots.contains { $0.entity == entity.name } }) { return true }
+        return form.slots.contains { $0.unknown != nil } && unfamiliarWords != nil
     }
 
     /// Whether the line names a value for its own intent's form (「那 20261120093015 呢」 is a lookup, not a follow-up).
     var namesValueForIntent: Bool {
-        guard let intent, let definition = bot.intent(named: intent.name) else { return false }
-        return namesValue(for: definition)
+        mutating get {
+            guard let intent, let definition = bot.intent(named: intent.name) else { return false }
+            return namesValue(for: definition)
+        }
+    }
+
+    /// Whether the line's intent is a form that takes a value the topic's intent used (「那能不能催一下」
+    /// after an order's status: the rush form takes the order number), so the form, not a
+    /// knowledge-base follow-up, answers it.
+    var takesTopicValue: Bool {
+        guard let intent, special == nil, let form = bot.intent(named: intent.name), !form.slots.isEmpty else { return false }
+        return form.slots.contains { !$0.isFreeText && state.remembered[$0.entity] != nil && followsUpOnTopic(using: $0.entity) }
     }
 
     /// The answer to a follow-up: the top entry for the line searched together with the previous
@@ -150,9 +174,9 @@ extension DialogueTurn {
         if !reasons.contains(where: { $0.hasPrefix("answer \(entry.id) ") || $0.contains(": answer \(entry.id) ") }) {
             reasons.append(Self.describe(answer))
         }
-        state.lastAnswer = entry.id
         state.fallbacks = 0
-        return finish(entry.answer + again(resume), policy, answer: answer.choice,
+        if case .offer? = state.pending { state.pending = nil }
+        return finish(entry.answer + again(resume), policy, .knowledgeBase(entry: entry.id), answer: answer.choice,
                       reason: reason + (resume == nil ? "" : "; back to the form"))
     }
 
@@ -175,10 +199,15 @@ extension DialogueTurn {
         if special == .goodbye {
             if state.activeIntent != nil { reasons.append("goodbye ends form \(state.activeIntent ?? "")") }
             state.closeForm()
-            return finish(own ?? say(fallback), .smallTalk, reason: special.rawValue)
+            return finish(own ?? say(fallback), .smallTalk, smallTalkSource(special), reason: special.rawValue)
         }
-        return finish((own ?? say(fallback)) + again(resume), .smallTalk,
+        return finish((own ?? say(fallback)) + again(resume), .smallTalk, smallTalkSource(special),
                       reason: special.rawValue + (resume == nil ? "" : "; back to the form"))
+    }
+
+    /// The small-talk intent when the bot has it, else the bot's message of that name.
+    func smallTalkSource(_ special: SpecialIntent) -> ReplySource {
+        bot.intent(named: special.rawValue) == nil ? .message(special.rawValue) : .intent(special.rawValue)
     }
 
     /// Not understood: ask to rephrase (with the pending question again), or hand off when the
@@ -188,7 +217,7 @@ extension DialogueTurn {
         let limit = settings.handoffAfterMisses
         let count = "miss \(state.fallbacks) of \(limit)"
         if state.fallbacks >= limit {
-            return handOff(\.handoffAfterMisses, reason: count)
+            return handOff(\.handoffAfterMisses, HandoffReason(.misses, cue: count), reason: count)
         }
         let text: String
         switch resume {
@@ -196,6 +225,6 @@ extension DialogueTurn {
         case let question?: text = say(\.fallback) + "\n" + ask(question)
         case nil: text = say(\.fallback)
         }
-        return finish(text, .fallback, reason: count + " → rephrase")
+        return finish(text, .fallback, .fallback, reason: count + " → rephrase")
     }
 }

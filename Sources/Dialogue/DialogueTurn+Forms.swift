@@ -1,27 +1,46 @@
 import BotDefinition
 import ChatCore
 
-/// Forms: slots asked for in order, filled from the line's entities and checked, the table row
-/// looked up, the confirm question, and the intent's reply.
+/// Forms: slots asked for in order, filled from the line's entities (or the customer's words for
+/// free text) and checked, values given earlier offered or carried, the table row looked up as
+/// soon as its key is known (its case may answer at once), the confirm question, and the reply.
 extension DialogueTurn {
+    /// How a form takes a value the customer gave earlier in the conversation.
+    enum Carry {
+        /// Offer it (「是订单 20261120093015 吗？」), unless the line follows up on the topic that used it.
+        case ask
+        /// Take it without asking: the customer said yes to the bot's own offer of this form.
+        case always
+    }
+
     /// The question the active form asks next: its first missing slot, or its confirmation.
     var formQuestion: PendingQuestion? {
         guard let form = activeForm else { return nil }
         if let slot = form.slots.first(where: { state.slots[$0.name] == nil }) { return .slot(slot.name) }
-        return form.confirm == nil ? nil : .confirmation
+        let record = lookupRecord(form) ?? [:]
+        return (form.replyCase(for: record)?.confirm ?? form.confirm) == nil ? nil : .confirmation
     }
 
-    /// The text of a pending question: the slot's prompt, or the confirm question with the row.
+    /// The text of a pending question: the slot's prompt, the offer of a value given earlier, or
+    /// the confirm question with the row.
     func ask(_ question: PendingQuestion) -> String {
-        guard let form = activeForm else { return "" }
+        guard let form = activeForm else { return question == .humanOffer ? say(\.frustration) : "" }
         switch question {
         case let .slot(name):
             return prompt(for: form.slot(named: name), named: name)
+        case let .reuse(name):
+            guard let slot = form.slot(named: name), let value = state.remembered[slot.entity] else {
+                return prompt(for: form.slot(named: name), named: name)
+            }
+            return reuseQuestion(slot, value)
         case .confirmation:
-            guard let confirm = form.confirm else { return "" }
-            return confirm.render(slots: state.slots, record: lookupRecord(form) ?? [:]) ?? confirm.source
+            let record = lookupRecord(form) ?? [:]
+            guard let confirm = form.replyCase(for: record)?.confirm ?? form.confirm else { return "" }
+            return confirm.render(slots: state.slots, record: record) ?? confirm.source
         case .humanOffer:
             return say(\.frustration)
+        case .offer:
+            return ""
         }
     }
 
@@ -29,21 +48,43 @@ extension DialogueTurn {
         slot?.prompt ?? say(\.slotPrompt, ["slot": name])
     }
 
+    /// 「是订单 20261120093015 吗？」: the slot's `reuse:` question, or the bot's `reuse` message,
+    /// with the value as customers know it (a product's name, not its key).
+    func reuseQuestion(_ slot: SlotDefinition, _ value: String) -> String {
+        var values = state.slots
+        values["value"] = displayName(of: value, entity: slot.entity)
+        values["name"] = settings.name
+        return slot.reuse?.render(slots: values) ?? say(\.reuse, values)
+    }
+
+    /// A value as the customer would name it: a table entity's key as the row's name (`P1001` →
+    /// 小蜜Air2无线耳机), anything else as it is.
+    func displayName(of value: String, entity: String) -> String {
+        guard let declaration = bot.tableEntities.first(where: { $0.name == entity }),
+              let record = bot.tables[declaration.table]?.record(forKey: value),
+              let name = record[declaration.column] else { return value }
+        return name
+    }
+
     func policy(asking question: PendingQuestion) -> ReplyPolicy {
         switch question {
-        case .slot: .slotPrompt
+        case .slot, .reuse: .slotPrompt
         case .confirmation: .confirmation
         case .humanOffer: .frustration
+        case .offer: .intentReply
         }
     }
 
-    // MARK: A pending slot or confirmation
+    // MARK: A pending slot, offer of a value, or confirmation
 
     mutating func filling(_ form: IntentDefinition) -> (Reply, DialogueState) {
+        let name: String? = if case let .slot(name) = formQuestion { name } else { nil }
+        if let name, let slot = form.slot(named: name), slot.isFreeText {
+            return fillingText(slot, of: form)
+        }
         if belongs(to: form), let filled = fillSlots(of: form) {
             return advance(form, reason: filled)
         }
-        let name: String? = if case let .slot(name) = formQuestion { name } else { nil }
         if let name, let slot = form.slot(named: name), belongs(to: form),
            let candidate = SlotValueShape.of(entity: slot.entity, in: bot).invalidCandidate(in: utterance.text) {
             return invalid(candidate, for: slot, of: form)
@@ -52,6 +93,68 @@ extension DialogueTurn {
             return declined(form, reason: "no while asking for slot \(name ?? "?")")
         }
         return open(resume: formQuestion)
+    }
+
+    /// A free-text slot was asked: the line is the value, unless it is a no or a question the
+    /// bot can answer (then it is a digression and the slot is asked again).
+    mutating func fillingText(_ slot: SlotDefinition, of form: IntentDefinition) -> (Reply, DialogueState) {
+        if cues.answer == .no {
+            return declined(form, reason: "no while asking for slot \(slot.name)")
+        }
+        if cues.isQuestion, exactAnswer != nil || bestAnswer?.isAccepted == true || isOtherRequest(than: form) {
+            return open(resume: .slot(slot.name))
+        }
+        let rule = slot.text ?? FreeTextRule()
+        let value = rule.value(from: utterance.text)
+        if let problem = rule.problem(with: value) {
+            var values = state.slots
+            values["value"] = value
+            values["name"] = settings.name
+            let length: Int
+            switch problem {
+            case let .tooShort(count), let .tooLong(count): length = count
+            case .wrongShape: length = FreeTextRule.contentLength(value)
+            }
+            values["length"] = String(length)
+            values["expected"] = String(rule.minimumLength)
+            let text = slot.invalid?.render(slots: values) ?? say(\.slotInvalidFormat, values)
+            state.pending = .slot(slot.name)
+            state.fallbacks = 0
+            return finish(text, .slotInvalid, .intent(form.name), reason: "slot \(slot.name): '\(value)' does not fit (\(problem))")
+        }
+        state.slots[slot.name] = value
+        return advance(form, reason: "filled \(slot.name) with the customer's words")
+    }
+
+    /// Whether the line asks for another form, surely (not a value for this one).
+    func isOtherRequest(than form: IntentDefinition) -> Bool {
+        guard let intent, special == nil, intent.name != form.name,
+              let other = bot.intent(named: intent.name) else { return false }
+        return intent.confidence >= Self.otherRequestConfidence && (!other.slots.isEmpty || other.reply != nil)
+    }
+
+    /// How sure the classifier must be that a line inside a free-text answer is another request.
+    static let otherRequestConfidence = 0.9
+
+    /// A value given earlier was offered for slot `name`: yes takes it, no forgets it and asks
+    /// the slot's question, a new value fills the slot, anything else is a digression.
+    mutating func reusing(_ name: String, in form: IntentDefinition) -> (Reply, DialogueState) {
+        guard let slot = form.slot(named: name), let value = state.remembered[slot.entity] else {
+            state.pending = .slot(name)
+            return filling(form)
+        }
+        if belongs(to: form), let filled = fillSlots(of: form) {
+            return advance(form, reason: filled + " instead of the offered \(value)")
+        }
+        if isYes {
+            state.slots[slot.name] = value
+            return advance(form, reason: "yes: \(slot.name)=\(value) as given earlier")
+        }
+        if isNo {
+            state.remembered[slot.entity] = nil
+            return advance(form, reason: "no to \(slot.name)=\(value) given earlier")
+        }
+        return open(resume: .reuse(name))
     }
 
     mutating func confirming(_ form: IntentDefinition) -> (Reply, DialogueState) {
@@ -108,14 +211,14 @@ extension DialogueTurn {
         state.pending = .slot(slot.name)
         state.fallbacks = 0
         let length = candidate.length.map { " (\($0) digits)" } ?? ""
-        return finish(text, .slotInvalid, reason: "slot \(slot.name): '\(candidate.value)'\(length) is not a valid \(slot.entity)")
+        return finish(text, .slotInvalid, .intent(form.name), reason: "slot \(slot.name): '\(candidate.value)'\(length) is not a valid \(slot.entity)")
     }
 
     // MARK: Running a form
 
     /// Starts `form` from this line (its values fill the slots), or goes on with it when it is
     /// already the active one.
-    mutating func start(_ form: IntentDefinition, reason: String) -> (Reply, DialogueState) {
+    mutating func start(_ form: IntentDefinition, reason: String, carry: Carry = .ask) -> (Reply, DialogueState) {
         if let active = state.activeIntent, active != form.name {
             reasons.append("left form \(active)")
             state.closeForm()
@@ -123,40 +226,88 @@ extension DialogueTurn {
         state.activeIntent = form.name
         var why = reason
         if let filled = fillSlots(of: form) { why += "; " + filled }
-        return advance(form, reason: why)
+        return advance(form, reason: why, carry: carry)
     }
 
-    /// The form's next step: prompt for the first missing slot, look up the row (a missing row
-    /// empties the key slot and asks again), ask to confirm, or reply.
-    mutating func advance(_ form: IntentDefinition, reason: String) -> (Reply, DialogueState) {
+    /// The form's next step: look the row up as soon as its key is known (a missing row empties
+    /// the key slot and asks again; a case without a confirm question answers at once), take or
+    /// offer a value given earlier, prompt for the first missing slot, ask to confirm, or reply.
+    mutating func advance(_ form: IntentDefinition, reason: String, carry: Carry = .ask) -> (Reply, DialogueState) {
         reasons.append(reason)
         state.activeIntent = form.name
         state.fallbacks = 0
-        if let slot = form.slots.first(where: { state.slots[$0.name] == nil }) {
-            state.pending = .slot(slot.name)
-            return finish(prompt(for: slot, named: slot.name), .slotPrompt, reason: "slot \(slot.name) missing → prompt")
-        }
         var record: [String: String] = [:]
-        if let lookup = form.lookup {
-            let value = state.slots[lookup.key] ?? ""
-            guard let row = lookupRecord(form) else {
-                var values = state.slots
-                values["value"] = value
-                values["name"] = settings.name
-                let text = lookup.missing?.render(slots: values) ?? say(\.lookupMissing, values)
-                state.slots[lookup.key] = nil
-                state.pending = .slot(lookup.key)
-                return finish(text, .lookupMissing, reason: "no row '\(value)' in table \(lookup.table) → ask \(lookup.key) again")
+        while true {
+            if let lookup = form.lookup, let value = state.slots[lookup.key], record.isEmpty {
+                guard let row = lookupRecord(form) else { return lookupMissing(form, lookup: lookup, value: value) }
+                record = row
+                reasons.append("row '\(value)' found in table \(lookup.table)")
+                if let chosen = form.replyCase(for: row), chosen.confirm == nil {
+                    return complete(form, record: row, reason: "case '\(chosen.values.joined(separator: "|"))' of \(lookup.by ?? "")")
+                }
             }
-            record = row
-            reasons.append("row '\(value)' found in table \(lookup.table)")
+            guard let slot = form.slots.first(where: { state.slots[$0.name] == nil }) else { break }
+            if !slot.isFreeText, let value = state.remembered[slot.entity] {
+                if carry == .always || followsUpOnTopic(using: slot.entity) {
+                    state.slots[slot.name] = value
+                    reasons.append("carried \(slot.name)=\(value) from the conversation")
+                    continue
+                }
+                state.pending = .reuse(slot.name)
+                return finish(reuseQuestion(slot, value), .slotPrompt, .intent(form.name),
+                              reason: "slot \(slot.name) missing → offer \(value) given earlier")
+            }
+            state.pending = .slot(slot.name)
+            if slot.unknown != nil, asksAbout(slot, of: form), let unfamiliar = unfamiliarWords {
+                return unknownValue(unfamiliar, for: slot, of: form)
+            }
+            return finish(prompt(for: slot, named: slot.name), .slotPrompt, .intent(form.name), reason: "slot \(slot.name) missing → prompt")
         }
-        if let confirm = form.confirm {
+        if let confirm = form.replyCase(for: record)?.confirm ?? form.confirm {
             state.pending = .confirmation
             return finish(confirm.render(slots: state.slots, record: record) ?? confirm.source, .confirmation,
-                          reason: "every slot filled → confirm")
+                          source(of: form, record: record), reason: "every slot filled → confirm")
         }
         return complete(form, record: record, reason: "every slot filled")
+    }
+
+    /// Whether the line follows up on the topic (「那能不能催一下」, 「这个多少钱」, or another question
+    /// of the same intent: 「有什么颜色」 after a product's details) and that topic's intent takes
+    /// `entity`: its value is then the one meant.
+    func followsUpOnTopic(using entity: String) -> Bool {
+        guard let topic = previous.lastIntent.flatMap({ bot.intent(named: $0) }) else { return false }
+        let sameQuestion = cues.isQuestion && intent?.name == topic.name
+        guard cues.isFollowUp || cues.refersBack || sameQuestion else { return false }
+        return topic.slots.contains { $0.entity == entity }
+    }
+
+    /// Whether this line is the one `slot` is about: it started the form, or it answers the slot's question.
+    func asksAbout(_ slot: SlotDefinition, of form: IntentDefinition) -> Bool {
+        previous.activeIntent != form.name || previous.pending == .slot(slot.name)
+    }
+
+    /// The table row for the form's key, the form still open: the key slot asked again.
+    mutating func lookupMissing(_ form: IntentDefinition, lookup: TableLookup, value: String) -> (Reply, DialogueState) {
+        var values = state.slots
+        values["value"] = value
+        values["name"] = settings.name
+        let text = lookup.missing?.render(slots: values) ?? say(\.lookupMissing, values)
+        state.slots[lookup.key] = nil
+        state.pending = .slot(lookup.key)
+        return finish(text, .lookupMissing, .table(name: lookup.table, row: nil, intent: form.name),
+                      reason: "no row '\(value)' in table \(lookup.table) → ask \(lookup.key) again")
+    }
+
+    /// The line names something the slot's entity does not know (「iPhone 16」 for a product):
+    /// the slot's `unknown:` message, and its question stays open.
+    mutating func unknownValue(_ words: String, for slot: SlotDefinition, of form: IntentDefinition) -> (Reply, DialogueState) {
+        var values = state.slots
+        values["value"] = words
+        values["name"] = settings.name
+        let text = slot.unknown?.render(slots: values) ?? prompt(for: slot, named: slot.name)
+        let table = bot.tableEntities.first { $0.name == slot.entity }?.table
+        let source: ReplySource = table.map { .table(name: $0, row: nil, intent: form.name) } ?? .intent(form.name)
+        return finish(text, .lookupMissing, source, reason: "slot \(slot.name): 「\(words)」 is not a known \(slot.entity)")
     }
 
     /// The row the form's lookup finds for its key slot; `[:]` for a form without a lookup, nil
@@ -167,12 +318,27 @@ extension DialogueTurn {
         return table.record(forKey: value)
     }
 
+    /// Where a form's words come from: its table row when it read one, else the intent.
+    func source(of form: IntentDefinition, record: [String: String]) -> ReplySource {
+        guard let lookup = form.lookup, !record.isEmpty else { return .intent(form.name) }
+        return .table(name: lookup.table, row: state.slots[lookup.key], intent: form.name)
+    }
+
+    /// The form's reply (or its row's case's), the form closed; a case's `offer` leaves its question pending.
     mutating func complete(_ form: IntentDefinition, record: [String: String], reason: String) -> (Reply, DialogueState) {
         let slots = state.slots
-        let text = form.reply?.render(slots: slots, record: record) ?? say(\.done)
+        let source = source(of: form, record: record)
+        let chosen = form.replyCase(for: record)
+        let template = chosen?.reply ?? form.reply
+        let text = template.map { $0.render(slots: slots, record: record) ?? $0.source } ?? say(\.done)
         state.closeForm()
         state.fallbacks = 0
-        return finish(text, .intentReply, slots: slots, reason: reason + " → reply of \(form.name)")
+        var why = reason + " → reply of \(form.name)"
+        if let offer = chosen?.offer {
+            state.pending = .offer(offer)
+            why += "; offers \(offer)"
+        }
+        return finish(text, .intentReply, source, slots: slots, reason: why)
     }
 
     mutating func declined(_ form: IntentDefinition, reason: String) -> (Reply, DialogueState) {
@@ -182,7 +348,7 @@ extension DialogueTurn {
         let text = form.declined?.render(slots: values, record: lookupRecord(form) ?? [:]) ?? say(\.declined)
         state.closeForm()
         state.fallbacks = 0
-        return finish(text, .confirmationDeclined, slots: slots, reason: reason + " → \(form.name) not done")
+        return finish(text, .confirmationDeclined, .intent(form.name), slots: slots, reason: reason + " → \(form.name) not done")
     }
 }
 

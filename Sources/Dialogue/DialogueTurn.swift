@@ -58,42 +58,75 @@ struct DialogueTurn {
         if state.activeIntent != nil, activeForm == nil { state.closeForm() }
         if previous.handoff {
             if special == .reset { return reset() }
-            return finish(say(\.handedOff), .handoff, reason: "already handed off")
+            return finish(say(\.handedOff), .handoff, .handoff(previous.handoffReason ?? HandoffReason(.asked)),
+                          reason: "already handed off")
         }
         if let answer = exactAnswer, !repeated {
             if previous.pending == .humanOffer { state.pending = formQuestion }
+            if case .offer = previous.pending { state.pending = nil }
             let resume = activeForm == nil ? nil : state.pending ?? formQuestion
             return give(answer, .knowledgeAnswer, resume: resume, reason: "the line is one of \(answer.choice.id)'s questions")
         }
         switch special {
-        case .humanAgent?: return handOff(\.handoff, reason: "asked for a human")
+        case .humanAgent?: return handOff(\.handoff, HandoffReason(.asked, cue: "intent human_agent"), reason: "asked for a human")
         case .reset?: return reset()
         default: break
         }
         if previous.pending == .humanOffer {
             state.pending = formQuestion
-            if isYes { return handOff(\.handoff, reason: "accepted the offer of a human") }
+            if isYes { return handOff(\.handoff, HandoffReason(.asked, cue: "accepted the offer"), reason: "accepted the offer of a human") }
             if isNo { return offerDeclined() }
         }
         if let signal = manager.frustration.signal(in: utterance, cues: cues, repeated: repeated) {
             return frustrated(signal)
         }
+        if case let .offer(offered)? = previous.pending, activeForm == nil {
+            state.pending = nil
+            if let form = bot.intent(named: offered) {
+                if isYes { return start(form, reason: "yes to the offer of \(offered)", carry: .always) }
+                if isNo { return finish(say(\.declined), .confirmationDeclined, .intent(offered), reason: "no to the offer of \(offered)") }
+            }
+        }
         if let form = activeForm {
-            return state.pending == .confirmation ? confirming(form) : filling(form)
+            switch state.pending {
+            case .confirmation?: return confirming(form)
+            case let .reuse(name)?: return reusing(name, in: form)
+            default: return filling(form)
+            }
         }
         return open(resume: nil)
     }
 
     // MARK: Replies
 
-    /// The reply with `text`, the reasons so far (and `reason`), the state's hand-off and slots
-    /// (or `slots`, for a form that just ended).
-    mutating func finish(_ text: String, _ policy: ReplyPolicy, answer: AnswerChoice? = nil,
+    /// The reply with `text`, where it came from, the reasons so far (and `reason`), the
+    /// state's hand-off and slots (or `slots`, for a form that just ended). Values the line gave
+    /// are remembered for the conversation.
+    mutating func finish(_ text: String, _ policy: ReplyPolicy, _ source: ReplySource, answer: AnswerChoice? = nil,
                          slots: [String: String]? = nil, reason: String? = nil) -> (Reply, DialogueState) {
         if let reason { reasons.append(reason) }
-        let reply = Reply(text: text, intent: utterance.prediction.intent, answer: answer, slots: slots ?? state.slots,
-                          handoff: state.handoff, policy: policy, reason: reasons.joined(separator: "; "))
+        rememberValues(unless: policy)
+        switch source {
+        case let .intent(name), let .table(_, _, name):
+            if SpecialIntent(rawValue: name) == nil { state.talkAbout(intent: name) }
+        case let .knowledgeBase(entry): state.talkAbout(answer: entry)
+        case .fallback, .handoff, .message: break
+        }
+        let reply = Reply(text: text, source: source, understood: utterance.prediction.intent, answer: answer,
+                          slots: slots ?? state.slots, handoff: state.handoff, policy: policy,
+                          reason: reasons.joined(separator: "; "))
         return (reply, state)
+    }
+
+    /// Keeps the line's values of remembered entities (an order number, a phone, a product) for
+    /// later forms — not a value the table just said it does not have.
+    mutating func rememberValues(unless policy: ReplyPolicy) {
+        for entity in utterance.entities where manager.rememberedEntities.contains(entity.name) {
+            state.remembered[entity.name] = entity.value.slotText
+        }
+        if policy == .lookupMissing, let form = activeForm, let lookup = form.lookup, let key = form.slot(named: lookup.key) {
+            state.remembered[key.entity] = nil
+        }
     }
 
     /// A system message with the bot's name and `values`.
@@ -114,22 +147,25 @@ struct DialogueTurn {
 
     // MARK: Hand-off, reset, frustration
 
-    mutating func handOff(_ message: KeyPath<BotMessages, ReplyTemplate>, reason: String) -> (Reply, DialogueState) {
+    mutating func handOff(_ message: KeyPath<BotMessages, ReplyTemplate>, _ why: HandoffReason,
+                          reason: String) -> (Reply, DialogueState) {
         state.closeForm()
         state.pending = nil
         state.handoff = true
-        return finish(say(message), .handoff, reason: reason + " → hand-off")
+        state.handoffReason = why
+        return finish(say(message), .handoff, .handoff(why), reason: reason + " → hand-off")
     }
 
     mutating func reset() -> (Reply, DialogueState) {
         state = DialogueState(turns: state.turns)
-        return finish(say(\.reset), .reset, reason: "reset: the conversation starts over")
+        return finish(say(\.reset), .reset, .message("reset"), reason: "reset: the conversation starts over")
     }
 
     mutating func frustrated(_ signal: String) -> (Reply, DialogueState) {
         state.frustration += 1
         if previous.frustration > 0 {
-            return handOff(\.frustrationHandoff, reason: "upset again (\(signal)) after the offer of a human")
+            return handOff(\.frustrationHandoff, HandoffReason(.anger, cue: signal),
+                           reason: "upset again (\(signal)) after the offer of a human")
         }
         var started = ""
         if activeForm == nil, let intent, special == nil, exactAnswer == nil,
@@ -143,7 +179,8 @@ struct DialogueTurn {
             started = "; form \(form.name) kept behind the offer"
         }
         state.pending = .humanOffer
-        return finish(say(\.frustration), .frustration, reason: "frustration: \(signal) → apology, offer of a human" + started)
+        return finish(say(\.frustration), .frustration, .message("frustration"),
+                      reason: "frustration: \(signal) → apology, offer of a human" + started)
     }
 
     /// An upset line also carries a request when its intent is this sure and it has this many
@@ -152,7 +189,7 @@ struct DialogueTurn {
 
     mutating func offerDeclined() -> (Reply, DialogueState) {
         reasons.append("declined the offer of a human")
-        guard let question = state.pending else { return finish(say(\.offerDeclined), .smallTalk) }
-        return finish(say(\.offerDeclined) + ask(question), policy(asking: question))
+        guard let question = state.pending else { return finish(say(\.offerDeclined), .smallTalk, .message("offer_declined")) }
+        return finish(say(\.offerDeclined) + ask(question), policy(asking: question), .message("offer_declined"))
     }
 }

@@ -1,3 +1,4 @@
+import BotDefinition
 import ChatCore
 
 /// Notices an upset customer: a word of a small lexicon (垃圾, 太慢了, 气死, 骗子, 投诉, terrible …,

@@ -19,6 +19,9 @@ public struct LineCues: Sendable, Hashable {
     public let exclamationRun: Int
     /// A plain yes (是 / 好的 / 确认 / yes …) or no (不 / 不用了 / 算了 / no …), if the line is one.
     public let answer: YesNo?
+    /// Whether the line points back at what was just talked about (这个 / 这单 / 这款 / 它 / 刚才的 /
+    /// this / it): 「这个多少钱」, 「帮我把这单取消了」.
+    public let refersBack: Bool
 
     /// A plain answer to a yes/no question.
     public enum YesNo: Sendable, Hashable { case yes, no }
@@ -52,6 +55,7 @@ public struct LineCues: Sendable, Hashable {
         isQuestion = hasQuestionMark || Self.asks(content)
         isFollowUp = !content.isEmpty && content.count <= Self.followUpLength && Self.followsUp(content)
         answer = Self.yesNo(content, isQuestion: isQuestion)
+        refersBack = Self.pointsBack(content)
     }
 
     /// The content as text: what a line and a knowledge-base question are matched by.
@@ -83,6 +87,8 @@ public struct LineCues: Sendable, Hashable {
                            "没错", "没问题", "要", "需要", "ok", "okay", "yes", "y", "yep", "sure"]
     static let noWords = ["不", "不是", "不要", "不用", "不用了", "不了", "算了", "否", "不对", "不需要", "不行", "别", "先不",
                           "no", "n", "nope", "不取消", "不取消了", "不退了", "不换了"]
+    static let backReferences = ["这个", "这款", "这件", "这单", "这笔", "这台", "这双", "那个", "那款", "那单", "那件", "它", "刚才",
+                                 "刚刚", "上面", "该订单", "这一单", "同一个"]
     /// Yes and no words long enough to open a longer answer (「好的谢谢」, 「算了吧」, 「确认取消」).
     static let openingLength = 2
 
@@ -92,6 +98,11 @@ public struct LineCues: Sendable, Hashable {
         let text = String(String.UnicodeScalarView(content))
         if questionWords.contains(where: { text.contains($0) }) { return true }
         return englishQuestionStarts.contains { text.hasPrefix($0) && text.unicodeScalars.count > $0.unicodeScalars.count + 2 }
+    }
+
+    private static func pointsBack(_ content: [Unicode.Scalar]) -> Bool {
+        let text = String(String.UnicodeScalarView(content))
+        return backReferences.contains { text.contains($0) }
     }
 
     private static func followsUp(_ content: [Unicode.Scalar]) -> Bool {

@@ -36,9 +36,9 @@ public struct EntityExtractor: Sendable {
         var scanner = BuiltInScanner(line: text, reference: reference)
         var candidates = scanner.scan()
         if !patterns.isEmpty {
-            let offsets = PatternMatcher.scalarOffsets(of: line)
+            let patternText = PatternText(text)
             for (order, pattern) in patterns.enumerated() {
-                candidates += pattern.matches(in: text, string: line, scalarOffsets: offsets, order: order)
+                candidates += pattern.matches(in: text, text: patternText, order: order)
             }
         }
         candidates += lookups.matches(in: text)

@@ -1,9 +1,11 @@
 import ChatCore
 import Foundation
 
-/// A bot's regex entity, compiled: every match in the original line that starts at a token's start
-/// and ends at a token's end. A match that would cut a token in two is dropped: for the tokens
-/// 订单 | 20241105123456, `\d{4}` matches nothing, and `\d{14}` matches the number.
+/// A bot's regex entity, compiled: every match in the line (read half-width, and with the
+/// separators inside digit groups left out, `PatternText`) that starts at a token's start and
+/// ends at a token's end. A match that would cut a token in two is dropped: for the tokens
+/// 订单 | 20241105123456, `\d{4}` matches nothing, and `\d{14}` matches the number. The value
+/// is the matched text as read: 「２０２６１１２０ ０９３０１５」 gives `20261120093015`.
 struct PatternMatcher: @unchecked Sendable {
     // NSRegularExpression is immutable and documented as safe to use from many threads.
     let name: String
@@ -23,30 +25,33 @@ struct PatternMatcher: @unchecked Sendable {
         }
     }
 
-    /// The aligned matches in `line`.
-    func matches(in line: LineText, string: String, scalarOffsets: [Int], order: Int) -> [EntityCandidate] {
-        let whole = NSRange(location: 0, length: string.utf16.count)
-        return expression.matches(in: string, range: whole).compactMap { match in
-            let range = match.range
-            guard range.location != NSNotFound, range.length > 0 else { return nil }
-            let start = scalarOffsets[range.location], end = scalarOffsets[range.location + range.length]
-            guard start >= 0, end >= 0, line.isAligned(start..<end) else { return nil }
-            let entity = Entity(name: name, value: .text(line.text(start..<end)), text: line.text(start..<end),
-                                scalarRange: start..<end, source: .pattern)
-            return EntityCandidate(entity: entity, order: order)
+    /// The aligned matches in `line`: in its plain text, and those in its joined text that span a
+    /// left-out separator.
+    func matches(in line: LineText, text: PatternText, order: Int) -> [EntityCandidate] {
+        var found = matches(in: line, text.plain, order: order)
+        if let joined = text.joined {
+            found += matches(in: line, joined, order: order).filter { candidate in
+                guard case let .text(value) = candidate.entity.value else { return false }
+                return candidate.entity.scalarRange.count > value.unicodeScalars.count
+            }
         }
+        return found
     }
 
-    /// For each UTF-16 offset of `string`, the scalar offset there (−1 inside a surrogate pair).
-    static func scalarOffsets(of string: String) -> [Int] {
-        var offsets: [Int] = []
-        offsets.reserveCapacity(string.utf16.count + 1)
-        for (index, scalar) in string.unicodeScalars.enumerated() {
-            offsets.append(index)
-            if scalar.utf16.count == 2 { offsets.append(-1) }
+    private func matches(in line: LineText, _ text: PatternText.Text, order: Int) -> [EntityCandidate] {
+        let whole = NSRange(location: 0, length: text.string.utf16.count)
+        let scalars = Array(text.string.unicodeScalars)
+        return expression.matches(in: text.string, range: whole).compactMap { match in
+            let range = match.range
+            guard range.location != NSNotFound, range.length > 0 else { return nil }
+            let first = text.scalarOffsets[range.location], last = text.scalarOffsets[range.location + range.length]
+            guard first >= 0, last > first else { return nil }
+            let start = text.lineOffsets[first], end = text.lineOffsets[last - 1] + 1
+            guard line.isAligned(start..<end) else { return nil }
+            let value = String(String.UnicodeScalarView(scalars[first..<last]))
+            let entity = Entity(name: name, value: .text(value), text: line.text(start..<end), scalarRange: start..<end, source: .pattern)
+            return EntityCandidate(entity: entity, order: order)
         }
-        offsets.append(string.unicodeScalars.count)
-        return offsets
     }
 
     private static func reason(_ error: Error) -> String {

@@ -13,7 +13,7 @@ extension Transcript {
     /// does not stop the replay.
     public func replay(with engine: ChatEngine, clock: ReferenceTime) -> TranscriptResult {
         let started = ContinuousClock.now
-        let written = now.flatMap { try? ReferenceTime(iso8601: $0) }
+        let written = now.flatMap { try? engine.referenceTime(iso8601: $0) }
         let time = written ?? clock
         var state = DialogueState.start
         var results: [TurnResult] = []

@@ -25,6 +25,7 @@ extension Transcript {
             text += "  - user: \(YAMLScalar.string(mask.mask(turn.user)))\n"
             let checks = turn.checks
             if let intent = checks.intent { text += "    intent: \(intent.map(YAMLScalar.string) ?? "null")\n" }
+            if let source = checks.source { text += "    source: \(YAMLScalar.string(mask.mask(source)))\n" }
             if let answer = checks.answer { text += "    answer: \(answer.map(YAMLScalar.string) ?? "null")\n" }
             if let slots = checks.slots {
                 let pairs = slots.sorted { $0.key < $1.key }.map { "\(YAMLScalar.string($0.key)): \(YAMLScalar.string(mask.mask($0.value)))" }

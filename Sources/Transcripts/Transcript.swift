@@ -49,8 +49,12 @@ public struct TranscriptTurn: Hashable, Sendable {
 /// What a turn's reply must show. Every check is optional; `intent: null` in YAML would be a
 /// check that no intent was understood (`.some(nil)`).
 public struct TurnChecks: Hashable, Sendable {
-    /// The intent the line must be understood as (`.some(nil)`: none).
+    /// The intent whose words the reply must be (`.some(nil)`: none — a knowledge-base answer,
+    /// a fallback, a hand-off, one of the bot's messages).
     public var intent: String??
+    /// Where the reply must come from, as the first words of `ReplySource.description`:
+    /// `table`, `table orders`, `knowledge_base shipping-fee`, `handoff anger`.
+    public var source: String?
     /// The knowledge-base entry the reply must give (`.some(nil)`: none).
     public var answer: String??
     /// Slots the reply must carry with these values (others may be present).
@@ -64,9 +68,10 @@ public struct TurnChecks: Hashable, Sendable {
     /// Whether the reply hands off to a human.
     public var handoff: Bool?
 
-    public init(intent: String?? = nil, answer: String?? = nil, slots: [String: String]? = nil, reply: String? = nil,
-                replyContains: String? = nil, replyMatches: String? = nil, handoff: Bool? = nil) {
+    public init(intent: String?? = nil, source: String? = nil, answer: String?? = nil, slots: [String: String]? = nil,
+                reply: String? = nil, replyContains: String? = nil, replyMatches: String? = nil, handoff: Bool? = nil) {
         self.intent = intent
+        self.source = source
         self.answer = answer
         self.slots = slots
         self.reply = reply

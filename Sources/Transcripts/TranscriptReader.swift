@@ -13,7 +13,7 @@ struct TranscriptReader {
     private(set) var issues: [TranscriptIssue] = []
 
     static let transcriptKeys = ["name", "now", "bot", "turns"]
-    static let turnKeys = ["user", "intent", "answer", "slots", "reply", "reply_contains", "reply_matches", "handoff"]
+    static let turnKeys = ["user", "intent", "source", "answer", "slots", "reply", "reply_contains", "reply_matches", "handoff"]
 
     init(file: String) {
         self.file = file
@@ -72,6 +72,7 @@ struct TranscriptReader {
         guard let user = text(userNode, "user of \(what)") else { return nil }
         var checks = TurnChecks()
         if let node = fields["intent"] { checks.intent = optionalText(node, "intent of \(what)") }
+        if let node = fields["source"] { checks.source = text(node, "source of \(what)") }
         if let node = fields["answer"] { checks.answer = optionalText(node, "answer of \(what)") }
         if let node = fields["slots"] { checks.slots = slots(node, what) }
         if let node = fields["reply"] { checks.reply = text(node, "reply of \(what)", allowEmpty: true) }

@@ -32,11 +32,11 @@ extension TranscriptResult {
         return text
     }
 
-    /// `intent return_request 0.94 · answer none · policy slot_prompt`.
+    /// `source intent return_request · read as return_request 0.94 · answer none · policy slot_prompt`.
     static func summary(of result: TurnResult) -> String {
         let reply = result.reply
-        let intent = reply.intent.map { "intent \($0.name) \($0.confidence.twoDecimals)" } ?? "intent none"
+        let understood = reply.understood.map { "read as \($0.name) \($0.confidence.twoDecimals)" } ?? "read as no intent"
         let answer = reply.answer.map { "answer \($0.id) \($0.confidence.twoDecimals)" } ?? "answer none"
-        return "\(intent) · \(answer) · policy \(reply.policy.rawValue)"
+        return "source \(reply.source) · \(understood) · \(answer) · policy \(reply.policy.rawValue)"
     }
 }

@@ -2,8 +2,8 @@ import ChatCore
 import Foundation
 
 extension TurnChecks {
-    /// Every check `reply` does not pass, in the order the keys are documented (intent, answer,
-    /// slots one by one, handoff, reply, reply_contains, reply_matches); empty when it passes.
+    /// Every check `reply` does not pass, in the order the keys are documented (intent, source,
+    /// answer, slots one by one, handoff, reply, reply_contains, reply_matches); empty when it passes.
     /// Text values are shown quoted and escaped (``YAMLScalar/doubleQuoted(_:)``), so a stray
     /// space or line break is visible.
     public func failures(for reply: Reply) -> [CheckFailure] {
@@ -12,8 +12,11 @@ extension TurnChecks {
             failures.append(CheckFailure(check: check, expected: expected, actual: actual, detail: detail))
         }
         let quote = YAMLScalar.doubleQuoted
-        if let intent, intent != reply.intent?.name {
-            fail("intent", intent ?? "none", reply.intent.map { "\($0.name) (\($0.confidence.twoDecimals))" } ?? "none")
+        if let intent, intent != reply.intent {
+            fail("intent", intent ?? "none", (reply.intent ?? "none") + Self.understood(reply))
+        }
+        if let source, !Self.sourceMatches(source, reply.source) {
+            fail("source", source, reply.source.description)
         }
         if let answer, answer != reply.answer?.id {
             fail("answer", answer ?? "none", reply.answer.map { "\($0.id) (\($0.confidence.twoDecimals))" } ?? "none")
@@ -38,6 +41,20 @@ extension TurnChecks {
             }
         }
         return failures
+    }
+
+    /// ` (read as order_status 0.87)`: the classifier's reading, shown beside the reply's intent.
+    static func understood(_ reply: Reply) -> String {
+        guard let understood = reply.understood else { return " (read as no intent)" }
+        return " (read as \(understood.name) \(understood.confidence.twoDecimals))"
+    }
+
+    /// Whether `expected`'s words are the first words of the source's description
+    /// (`table` and `table orders` pass for `table orders 20261120093015 order_status`).
+    static func sourceMatches(_ expected: String, _ source: ReplySource) -> Bool {
+        let want = expected.split(whereSeparator: \.isWhitespace)
+        let have = source.description.split(whereSeparator: \.isWhitespace)
+        return !want.isEmpty && want.count <= have.count && zip(want, have).allSatisfy { $0 == $1 }
     }
 
     /// Where two texts part, when either is too long to compare by eye (over 20 characters):

@@ -39,8 +39,8 @@ struct Parse: ParsableCommand {
     var now: String?
 
     func run() throws {
-        let reference = try referenceTime()
         let engine = try BotTraining.engine(ofBotAt: bot)
+        let reference = try referenceTime(in: engine)
         let understanding = engine.understanding, mask = engine.privacyMask
         var output = OutputBuffer(descriptor: STDOUT_FILENO)
         do {
@@ -62,10 +62,10 @@ struct Parse: ParsableCommand {
         output.flush()
     }
 
-    private func referenceTime() throws -> ReferenceTime {
-        guard let now else { return ReferenceTime(Date()) }
+    private func referenceTime(in engine: ChatEngine) throws -> ReferenceTime {
+        guard let now else { return engine.referenceTime() }
         do {
-            return try ReferenceTime(iso8601: now)
+            return try engine.referenceTime(iso8601: now)
         } catch {
             throw CLIError("--now: \(error)")
         }

@@ -53,7 +53,7 @@ enum GoodBot {
             "  - name: cancel_order",                                             // 16
             "    examples: [取消订单, 我不想要了帮我取消]",                             // 17
             "    slots:",                                                         // 18
-            "      order_id: order_id",                                           // 19
+            "      order_id: { entity: order_id, prompt: 请提供要取消的订单号。 }",    // 19
             "      phone: { entity: phone, prompt: 请留下手机号。 }",                  // 20
             "    confirm: 确认取消订单 {order_id} 吗？",                              // 21
             "    reply: 已为您取消订单 {order_id}。"                                   // 22

@@ -13,11 +13,12 @@ import Testing
         "    slots:",                                                                  // 6
         "      order_id:",                                                             // 7
         "        entity: order_id",                                                    // 8
-        "        invalid: 订单号是 {expected} 位数字，您输入的 {value} 是 {length} 位。",   // 9
-        "    lookup: { table: orders, key: order_id, missing: '没有找到订单 {order_id}。' }", // 10
-        "    confirm: 确认取消 {order.items} 吗？",                                        // 11
-        "    declined: 好的，订单 {order_id} 不取消。",                                    // 12
-        "    reply: 已取消。")                                                          // 13
+        "        prompt: 请提供订单号。",                                                 // 9
+        "        invalid: 订单号是 {expected} 位数字，您输入的 {value} 是 {length} 位。",   // 10
+        "    lookup: { table: orders, key: order_id, missing: '没有找到订单 {order_id}。' }", // 11
+        "    confirm: 确认取消 {order.items} 吗？",                                        // 12
+        "    declined: 好的，订单 {order_id} 不取消。",                                    // 13
+        "    reply: 已取消。")                                                          // 14
 
     static let orders = "order_id,items\n20241105123456,耳机\n"
 
@@ -82,10 +83,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("invalid: 订单号是 {expected} 位数字，您输入的 {value} 是 {length} 位。", "invalid: 您输入的 {valu} 不对。", 9,
+        ("invalid: 订单号是 {expected} 位数字，您输入的 {value} 是 {length} 位。", "invalid: 您输入的 {valu} 不对。", 10,
          "names unknown placeholder '{valu}'; did you mean '{value}'?"),
-        ("missing: '没有找到订单 {order_id}。'", "missing: '没有找到订单 {order.status}。'", 10, "table columns are not known here"),
-        ("declined: 好的，订单 {order_id} 不取消。", "declined: 好的，订单 {orderid} 不取消。", 12,
+        ("missing: '没有找到订单 {order_id}。'", "missing: '没有找到订单 {order.status}。'", 11, "table columns are not known here"),
+        ("declined: 好的，订单 {order_id} 不取消。", "declined: 好的，订单 {orderid} 不取消。", 13,
          "the declined message of intent 'cancel_order' names unknown slot '{orderid}'"),
     ])
     func badPlaceholdersInIntentMessages(_ good: String, _ bad: String, _ line: Int, _ phrase: String) throws {
@@ -96,7 +97,7 @@ import Testing
 
     @Test func everyMessageKeyHasAParsedDefault() {
         let messages = BotMessages()
-        #expect(BotMessages.keyNames.count == 20)
+        #expect(BotMessages.keyNames.count == 21)
         #expect(messages.slotInvalid.render(slots: ["value": "123", "length": "3", "expected": "14"]) == "您输入的 123 是 3 位，应为 14 位数字，请核对后重新输入。")
         #expect(messages.greeting.parts.contains(.slot("name")))
     }

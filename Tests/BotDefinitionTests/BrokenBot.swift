@@ -90,6 +90,9 @@ enum BrokenBot {
 
     /// Every warning: file, line, and phrases.
     static let warnings: [(file: String, line: Int?, phrases: [String])] = [
+        ("intents/orders.yml", 12, ["slot 'order_id' of intent 'order_status' has no `prompt:`"]),
+        ("intents/orders.yml", 13, ["slot 'city' of intent 'order_status' has no `prompt:`"]),
+        ("intents/orders.yml", 16, ["intent 'order_status' has neither `reply:` nor `slots:`"]),
         ("intents/orders.yml", 22, ["'我的订单到哪了' of intent 'ask_price' is also an example of intent 'order_status'", "intents/orders.yml:9"]),
         ("intents/orders.yml", 22, ["'？？？'", "no words"]),
     ]

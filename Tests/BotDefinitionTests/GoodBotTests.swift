@@ -41,8 +41,8 @@ import Testing
 
         let cancel = try #require(bot.intent(named: "cancel_order"))
         #expect(cancel.slots.map(\.name) == ["order_id", "phone"])            // in the order written
-        #expect(cancel.slots.map(\.entity) == ["order_id", "phone"])          // short form and a built-in
-        #expect(cancel.slots[0].prompt == nil)
+        #expect(cancel.slots.map(\.entity) == ["order_id", "phone"])          // a declared entity and a built-in
+        #expect(cancel.slots[0].prompt == "请提供要取消的订单号。")
         #expect(cancel.confirm?.render(slots: ["order_id": "20241105123456"]) == "确认取消订单 20241105123456 吗？")
         #expect(bot.intent(named: "greet")?.reply?.render(slots: [:]) == "您好！{客服}在此。")
     }

@@ -55,7 +55,7 @@ import Testing
         #expect(report.contains("「我的订单到哪了」"))
         #expect(report.contains("tokens     "))
         #expect(report.contains("intents    order_status"))
-        #expect(report.contains("→ order_status") == (reply.intent?.name == "order_status"))
+        #expect(report.contains("→ order_status") == (reply.intent == "order_status"))
         #expect(report.contains("reply      [\(reply.policy.rawValue)"))
         #expect(report.contains("reason     \(reply.reason)"))
         #expect(report.contains("text       \(reply.text)"))

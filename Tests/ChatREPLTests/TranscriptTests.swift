@@ -30,7 +30,8 @@ import Yams
             #expect(turn["answer"] as? String == recorded.checks.answer ?? nil)
             #expect(turn["slots"] as? [String: String] == recorded.checks.slots)
             #expect(turn["handoff"] as? Bool == recorded.checks.handoff)
-            #expect(Set(turn.keys).isSubset(of: ["user", "intent", "answer", "slots", "handoff", "reply"]))
+            #expect(turn["source"] as? String == recorded.checks.source)
+            #expect(Set(turn.keys).isSubset(of: ["user", "intent", "source", "answer", "slots", "handoff", "reply"]))
         }
         // The order number stays a string, not a number, in the line and in the slot.
         #expect(turns[3]["user"] as? String == "20241105123456")

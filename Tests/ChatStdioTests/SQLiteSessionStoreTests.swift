@@ -15,7 +15,7 @@ import Testing
         do {
             let store = try SQLiteSessionStore(path: path)
             #expect(try store.load("c1") == nil)
-            let reply = Reply(text: "订单已发货", intent: IntentScore(name: "order_status", confidence: 0.9), policy: .intentReply, reason: "test")
+            let reply = Reply(text: "订单已发货", understood: IntentScore(name: "order_status", confidence: 0.9), policy: .intentReply, reason: "test")
             var batch = StoreBatch()
             batch.sessions = [("c1", StoredSession(state: state, conversation: 3))]
             batch.turns = [TurnRecord(session: "c1", conversation: 3, turn: 2, time: 1_700_000_000, text: "20241105123456", reply: reply)]

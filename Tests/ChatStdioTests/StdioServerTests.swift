@@ -33,9 +33,11 @@ import Testing
         }
         let keys = try JSONValue(parsing: output.lines[0])
         if case .object(let members) = keys {
-            #expect(members.map(\.key) == ["session", "id", "reply", "intent", "confidence", "answer", "slots", "handoff"])
+            #expect(members.map(\.key) == ["session", "id", "reply", "intent", "confidence", "answer", "slots", "handoff", "source",
+                                            "understood"])
         }
-        #expect(output.lines[1] == #"{"session":"c42","state":{"turns":1,"active_intent":"order_status","slots":{},"fallbacks":0,"handoff":false}}"#)
+        #expect(reply["source"] == .object([.init("kind", .string("intent")), .init("intent", .string("order_status"))]))
+        #expect(output.lines[1] == #"{"session":"c42","state":{"turns":1,"active_intent":"order_status","slots":{},"fallbacks":0,"handoff":false,"pending":"slot:order_id","last_intent":"order_status"}}"#)
         #expect(output.lines[2] == #"{"session":"c42","id":"r","reset":true}"#)
         #expect(output.lines[3] == #"{"session":"c42","state":{"turns":0,"active_intent":null,"slots":{},"fallbacks":0,"handoff":false}}"#)
     }
@@ -98,7 +100,7 @@ import Testing
             #expect(members.first?.value == .string(code), "line \(number)")
         }
         #expect(output.lines[2] == #"{"session":"bad","id":9,"error":{"code":"unknown_command","message":"unknown command \"undo\"; the commands are \"state\" and \"reset\""},"line":3}"#)
-        #expect(output.lines[8] == #"{"session":"good","state":{"turns":1,"active_intent":"order_status","slots":{},"fallbacks":0,"handoff":false}}"#)
+        #expect(output.lines[8] == #"{"session":"good","state":{"turns":1,"active_intent":"order_status","slots":{},"fallbacks":0,"handoff":false,"pending":"slot:order_id","last_intent":"order_status"}}"#)
     }
 
     @Test func aLastLineWithoutLineBreakIsAnswered() throws {

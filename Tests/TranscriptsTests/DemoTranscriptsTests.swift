@@ -37,16 +37,23 @@ import Transcripts
         #expect(Set(transcripts.map(\.name)).count == transcripts.count, "two transcripts share a name")
     }
 
-    /// Every intent of the bot is an `intent:` check somewhere — but `out_of_scope`, which the
-    /// dialogue reports as no intent (a miss): it is covered by a line among its examples that
-    /// checks `intent: null`. Every intent named is one of the bot's.
+    /// Every intent whose words a reply can be is an `intent:` check somewhere. The intents that
+    /// only drive a policy are checked by where their replies come from: a hand-off (`human_agent`,
+    /// yes to the offer: `affirm`), a reset, the apology (`complaint`), a form declined (`deny`);
+    /// `out_of_scope`, which the dialogue reports as no intent (a miss), is covered by a line among
+    /// its examples that checks `intent: null`. Every intent named is one of the bot's.
     @Test func everyIntentIsChecked() throws {
         let bot = try Demo.bot()
         let checks = try Demo.transcripts().flatMap(\.turns)
         let checked = Set(checks.compactMap { $0.checks.intent ?? nil })
         let outOfScope = "out_of_scope"
-        let expected = Set(bot.intents.map(\.name)).subtracting([outOfScope])
-        #expect(expected.count >= 27)
+        let policyOnly = ["affirm", "deny", "human_agent", "reset", "complaint"]
+        let expected = Set(bot.intents.map(\.name)).subtracting([outOfScope] + policyOnly)
+        #expect(expected.count >= 22)
+        let sources = Set(checks.compactMap(\.checks.source))
+        for source in ["handoff asked", "message reset", "message frustration", "handoff anger", "handoff misses"] {
+            #expect(sources.contains(source), "no turn checks source: \(source)")
+        }
         #expect(expected.subtracting(checked).isEmpty, "intents without a check: \(expected.subtracting(checked).sorted())")
         #expect(checked.subtracting(expected).isEmpty, "intents the bot does not have: \(checked.subtracting(expected).sorted())")
 

@@ -59,11 +59,11 @@ import Transcripts
                                 actual   "20241105123456"
                 reply_contains  expected "已签收"
                                 actual   "订单 20241105123456 当前状态：已发货，预计 11月8日 送达。"
-                seen: intent none · answer none · policy intent_reply
+                seen: source table orders 20241105123456 order_status · read as no intent · answer none · policy intent_reply
               turn 3 (transcripts/order-fail.yml:9): user "运费怎么算"
                 answer  expected invoice
                         actual   shipping-fee (1.00)
-                seen: intent none · answer shipping-fee 1.00 · policy knowledge_answer
+                seen: source knowledge_base shipping-fee · read as no intent · answer shipping-fee 1.00 · policy knowledge_answer
 
             """)
     }

@@ -64,19 +64,20 @@ import Yams
     @Test func theRecorderKeepsWhatWasSeenAndTheTimeOfTheFirstTurn() throws {
         var recorder = TranscriptRecorder()
         let later = try ReferenceTime(iso8601: "2026-11-24T09:00:00+08:00")
-        recorder.record("我想退货", Reply(text: "请提供您的订单号（14位数字）。", intent: IntentScore(name: "return_request", confidence: 0.9),
+        recorder.record("我想退货", Reply(text: "请提供您的订单号（14位数字）。", understood: IntentScore(name: "return_request", confidence: 0.9),
                                          policy: .slotPrompt, reason: ""), at: Self.reference)
         recorder.record("转人工", Reply(text: "正在为您转接人工客服。", answer: AnswerChoice(id: "human", confidence: 0.8),
                                        slots: ["order_id": "20241105123456"], handoff: true, policy: .handoff, reason: ""), at: later)
         let transcript = recorder.transcript(name: "returns")
         #expect(transcript.now == "2026-11-23T10:00:00+08:00")
         #expect(transcript.turns.map(\.checks) == [
-            TurnChecks(intent: "return_request", reply: "请提供您的订单号（14位数字）。"),
-            TurnChecks(answer: "human", slots: ["order_id": "20241105123456"], reply: "正在为您转接人工客服。", handoff: true),
+            TurnChecks(intent: "return_request", source: "intent return_request", reply: "请提供您的订单号（14位数字）。"),
+            TurnChecks(source: "handoff asked", answer: "human", slots: ["order_id": "20241105123456"], reply: "正在为您转接人工客服。",
+                       handoff: true),
         ])
         // No intent and no answer are left out, not written as null.
         let bare = TranscriptTurn(user: "嗯", reply: Reply(text: "抱歉，我没听懂。", policy: .fallback, reason: ""))
-        #expect(bare.checks == TurnChecks(reply: "抱歉，我没听懂。"))
+        #expect(bare.checks == TurnChecks(source: "fallback", reply: "抱歉，我没听懂。"))
     }
 
     @Test func personalDataIsMaskedInEverythingWritten() {

@@ -5,7 +5,7 @@ import Transcripts
 /// Each kind of check, passing and failing, against one reply.
 @Suite struct TurnCheckTests {
     /// 「订单 20241105123456 已取消。」: intent cancel_order 0.91, no answer, one slot, no hand-off.
-    static let reply = Reply(text: "订单 20241105123456 已取消。", intent: IntentScore(name: "cancel_order", confidence: 0.914),
+    static let reply = Reply(text: "订单 20241105123456 已取消。", understood: IntentScore(name: "cancel_order", confidence: 0.914),
                              slots: ["order_id": "20241105123456", "reason": "买错了"], policy: .intentReply, reason: "")
 
     static let passing: [TurnChecks] = [
@@ -29,8 +29,8 @@ import Transcripts
     }
 
     static let failing: [(TurnChecks, [CheckFailure])] = [
-        (TurnChecks(intent: "order_status"), [CheckFailure(check: "intent", expected: "order_status", actual: "cancel_order (0.91)")]),
-        (TurnChecks(intent: .some(nil)), [CheckFailure(check: "intent", expected: "none", actual: "cancel_order (0.91)")]),
+        (TurnChecks(intent: "order_status"), [CheckFailure(check: "intent", expected: "order_status", actual: "cancel_order (read as cancel_order 0.91)")]),
+        (TurnChecks(intent: .some(nil)), [CheckFailure(check: "intent", expected: "none", actual: "cancel_order (read as cancel_order 0.91)")]),
         (TurnChecks(answer: "shipping-fee"), [CheckFailure(check: "answer", expected: "shipping-fee", actual: "none")]),
         (TurnChecks(slots: ["order_id": "20241105123457", "phone": "1"]), [
             CheckFailure(check: "slots.order_id", expected: "\"20241105123457\"", actual: "\"20241105123456\""),
@@ -78,7 +78,9 @@ import Transcripts
         #expect(TurnChecks(answer: "invoice").failures(for: reply)
             == [CheckFailure(check: "answer", expected: "invoice", actual: "shipping-fee (0.88)")])
         #expect(TurnChecks(intent: "greeting").failures(for: reply)
-            == [CheckFailure(check: "intent", expected: "greeting", actual: "none")])
+            == [CheckFailure(check: "intent", expected: "greeting", actual: "none (read as no intent)")])
+        #expect(TurnChecks(source: "knowledge_base").failures(for: reply)
+            == [CheckFailure(check: "source", expected: "knowledge_base", actual: "handoff asked")])
         // A line break in a reply shows as \n in the diff.
         #expect(TurnChecks(reply: "订单满 99 元包邮。").failures(for: reply).first?.actual == "\"订单满 99 元包邮。\\n不满收 8 元。\"")
     }

@@ -22,5 +22,5 @@ public enum SpecialIntent: String, Sendable, CaseIterable {
     case outOfScope = "out_of_scope"
 
     /// Whether the intent is small talk with a reply of its own.
-    var isSmallTalk: Bool { self == .greeting || self == .thanks || self == .goodbye }
+    public var isSmallTalk: Bool { self == .greeting || self == .thanks || self == .goodbye }
 }
