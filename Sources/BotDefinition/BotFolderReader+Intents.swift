@@ -264,7 +264,7 @@ extension BotFolderReader {
         pending.declinedLocation = declined.location
         var cases: [ReplyCase] = []
         if let casesNode = fields["cases"] {
-            pending.casesLocation = file.location(casesNode)
+            pending.casesLocation = file.location(fields.entries.first { $0.name == "cases" }?.key ?? casesNode)
             cases = readCases(casesNode, of: what, in: file, pending: &pending)
         }
         bot.intents.append(IntentDefinition(

@@ -31,8 +31,9 @@ extension TableEntity {
         return LookupEntity(name: name, values: values)
     }
 
-    /// The endings of a name's words (after trailing specs are dropped, and with them) and its
-    /// model codes, each at least two characters, lower case.
+    /// The endings of a name's words (after trailing specs are dropped, and with them), the
+    /// endings of its last word (无线耳机 → 耳机, 电饭煲 → 饭煲) and its model codes, each at least
+    /// two characters, lower case.
     static func shorterNames(of tokens: [Token]) -> [String] {
         let words = tokens.filter { [.word, .latin, .number].contains($0.kind) }
         var core = words
@@ -41,6 +42,12 @@ extension TableEntity {
         for sequence in [core, words] where !sequence.isEmpty {
             for start in 1..<sequence.count {
                 parts.append(sequence[start...].map(\.normalized).joined())
+            }
+        }
+        if let last = core.last {
+            let scalars = Array(last.normalized.unicodeScalars)
+            for start in stride(from: 1, through: scalars.count - 2, by: 1) {
+                parts.append(String(String.UnicodeScalarView(scalars[start...])))
             }
         }
         for token in words where token.kind == .latin && token.normalized.contains(where: \.isNumber) {

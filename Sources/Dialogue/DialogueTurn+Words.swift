@@ -2,7 +2,8 @@ import ChatCore
 
 extension DialogueTurn {
     /// The first run of words in the line that the bot has never seen (in no example, question
-    /// or table name) and no entity covers, with the numbers that follow them: 「iPhone 16」 in
+    /// or table name) and no entity covers, with the numbers that follow them (even when read as
+    /// a number entity): 「iPhone 16」 in
     /// 「iPhone 16 多少钱」, 「口罩」 in 「有卖口罩吗」; nil when every word is known. Words of one
     /// character are not counted (particles, 亲, typos of one stroke).
     var unfamiliarWords: String? {
@@ -20,7 +21,7 @@ extension DialogueTurn {
                 } else if run != nil {
                     return text(of: run)
                 }
-            case .number where run != nil && !inEntity:
+            case .number where run != nil:
                 run = run.map { $0.lowerBound..<range.upperBound }
             default:
                 if run != nil { return text(of: run) }

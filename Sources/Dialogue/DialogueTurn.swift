@@ -68,8 +68,17 @@ struct DialogueTurn {
             return give(answer, .knowledgeAnswer, resume: resume, reason: "the line is one of \(answer.choice.id)'s questions")
         }
         switch special {
-        case .humanAgent?: return handOff(\.handoff, HandoffReason(.asked, cue: "intent human_agent"), reason: "asked for a human")
-        case .reset?: return reset()
+        case .humanAgent?:
+            // 「人工客服几点上班」 asks about the human service; the knowledge base answers it.
+            if let answer = answeredQuestion, answer.choice.confidence > (intent?.confidence ?? 1) {
+                return give(answer, .knowledgeAnswer, resume: activeForm == nil ? nil : formQuestion,
+                            reason: "a question about it: answer beats human_agent")
+            }
+            return handOff(\.handoff, HandoffReason(.asked, cue: "intent human_agent"), reason: "asked for a human")
+        case .reset?:
+            // 「双十一几号开始」 is no wish to start over.
+            if answeredQuestion == nil { return reset() }
+            reasons.append("a question with an answer: not a reset")
         default: break
         }
         if previous.pending == .humanOffer {
@@ -77,7 +86,7 @@ struct DialogueTurn {
             if isYes { return handOff(\.handoff, HandoffReason(.asked, cue: "accepted the offer"), reason: "accepted the offer of a human") }
             if isNo { return offerDeclined() }
         }
-        if let signal = manager.frustration.signal(in: utterance, cues: cues, repeated: repeated) {
+        if let signal = manager.frustration.signal(in: utterance, cues: cues, repeated: repeated) ?? complaint {
             return frustrated(signal)
         }
         if case let .offer(offered)? = previous.pending, activeForm == nil {
@@ -95,6 +104,28 @@ struct DialogueTurn {
             }
         }
         return open(resume: nil)
+    }
+
+    /// The accepted answer when the line is a question the knowledge base answers: such a line
+    /// is not a reset or a complaint however its words sound (「你们几点下班」).
+    var answeredQuestion: KnowledgeAnswer? {
+        mutating get {
+            guard cues.isQuestion, let answer = bestAnswer, answer.isAccepted else { return nil }
+            return answer
+        }
+    }
+
+    /// The `complaint` intent as a sign of frustration, unless the line is a question the
+    /// knowledge base answers.
+    var complaint: String? {
+        mutating get {
+            guard special == .complaint else { return nil }
+            if answeredQuestion != nil {
+                reasons.append("read as complaint, but a question with an answer")
+                return nil
+            }
+            return "intent complaint"
+        }
     }
 
     // MARK: Replies

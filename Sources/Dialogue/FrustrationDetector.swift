@@ -1,21 +1,30 @@
-import BotDefinition
 import ChatCore
 
-/// Notices an upset customer: a word of a small lexicon (垃圾, 太慢了, 气死, 骗子, 投诉, terrible …,
-/// plus the bot's own `frustration.words`), the `complaint` intent, a run of three or more
-/// 「！」/「？」, or the same line said twice in a row.
+/// Notices an upset customer from cues in the wording: a word of a small lexicon — complaints
+/// (垃圾, 太慢了, 气死, 骗子), threats (差评, 投诉, 12315, 平台介入, 曝光) and swearing (妈的, tmd) —
+/// plus the bot's own `frustration.words`, a run of three or more 「！」/「？」, or the same line
+/// said twice in a row. (The `complaint` intent is weighed by the dialogue, which can tell a
+/// neutral question that only sounds like one: 「你们几点下班」.)
 ///
-/// 「什么破服务，气死我了」 → `word 气死`; 「到底到了没有？？？」 → `"？？？" run of 3`.
+/// 「什么破服务，气死我了」 → `word 气死`; 「到底到了没有？？？」 → `a run of 3 ！/？`; 「再不发货我就打12315」 → `word 12315`.
 public struct FrustrationDetector: Sendable {
     /// The words looked for, case-folded.
     public let words: [String]
 
-    /// The built-in lexicon, written for shop support (Chinese and English).
+    /// The built-in lexicon, written for shop support (Chinese and English). Words that are only
+    /// digits (12315) count only as a whole number, never inside an order number.
     public static let lexicon = [
-        "垃圾", "太慢了", "太慢", "慢死了", "气死", "生气", "什么破", "破网站", "破服务", "骗子", "骗人", "坑人", "坑爹", "差评",
-        "失望", "无语", "投诉", "举报", "受不了", "忍不了", "太差", "恶心", "搞什么", "有病", "废物", "离谱", "太过分",
-        "到底", "烦死", "服了",
-        "terrible", "useless", "awful", "worst", "ridiculous", "scam", "angry", "annoyed", "disappointed", "wtf",
+        // complaints
+        "垃圾", "太慢了", "太慢", "慢死了", "气死", "生气", "什么破", "破网站", "破服务", "破玩意", "骗子", "骗人", "骗钱", "坑人",
+        "坑爹", "坑钱", "太坑", "黑店", "失望", "无语", "受不了", "忍不了", "太差", "恶心", "搞什么", "有病", "废物", "离谱",
+        "太过分", "欺负人", "欺诈", "虚假宣传", "到底", "烦死", "服了",
+        // threats
+        "差评", "投诉", "举报", "12315", "消协", "消费者协会", "工商局", "市场监管", "平台介入", "曝光", "起诉", "律师", "维权",
+        // swearing
+        "妈的", "他妈", "tmd", "nmd", "卧槽", "我靠", "操你", "草泥马", "傻逼", "傻b", "煞笔", "狗屎", "狗屁", "滚蛋", "去死",
+        "王八蛋", "混蛋", "脑残", "弱智",
+        "terrible", "useless", "awful", "worst", "ridiculous", "scam", "angry", "annoyed", "disappointed", "wtf", "fuck",
+        "shit", "sucks", "rubbish",
     ]
 
     /// The run of 「！」/「？」 that counts as a cue.
@@ -29,11 +38,8 @@ public struct FrustrationDetector: Sendable {
     /// - Parameters:
     ///   - repeated: whether the line says again what the previous one said.
     public func signal(in utterance: Utterance, cues: LineCues, repeated: Bool) -> String? {
-        if utterance.prediction.intent?.name == SpecialIntent.complaint.rawValue {
-            return "intent complaint"
-        }
         let content = String(String.UnicodeScalarView(cues.content))
-        if let word = words.first(where: { content.contains($0) }) {
+        if let word = words.first(where: { Self.contains(content, $0) }) {
             return "word \(word)"
         }
         if cues.exclamationRun >= Self.runLength {
@@ -43,5 +49,18 @@ public struct FrustrationDetector: Sendable {
             return "the same line twice in a row"
         }
         return nil
+    }
+
+    /// Whether `word` is in `content`; a word of digits only as a whole run of digits.
+    static func contains(_ content: String, _ word: String) -> Bool {
+        guard word.allSatisfy(\.isNumber) else { return content.contains(word) }
+        var rest = content[...]
+        while let range = rest.range(of: word) {
+            let before = range.lowerBound == content.startIndex ? nil : content[content.index(before: range.lowerBound)]
+            let after = range.upperBound == content.endIndex ? nil : content[range.upperBound]
+            if before?.isNumber != true, after?.isNumber != true { return true }
+            rest = content[range.upperBound...]
+        }
+        return false
     }
 }

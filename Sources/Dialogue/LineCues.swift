@@ -79,7 +79,10 @@ public struct LineCues: Sendable, Hashable {
     // MARK: Word lists (small and fixed; a bot adds frustration words in bot.yml)
 
     static let questionWords = ["吗", "呢", "谁", "什么", "怎么", "怎样", "如何", "多少", "几", "哪", "为什么", "为啥",
-                                "是否", "能不能", "可不可以", "会不会", "有没有", "要不要", "是不是", "咋"]
+                                "是否", "能不能", "可不可以", "会不会", "有没有", "要不要", "是不是", "咋", "啥", "多久", "多长",
+                                "能否", "可否", "行不行", "好不好", "对不对", "有无"]
+    /// Endings that make a statement a question: 「星期六发货不」, 「有货没」, 「能开发票没有」.
+    static let questionEndings = ["不", "没", "没有", "嘛", "么"]
     static let englishQuestionStarts = ["what", "how", "who", "when", "where", "why", "which", "can", "could", "do", "does",
                                         "is", "are", "will", "should"]
     static let followUpStarts = ["那么", "那如果", "那", "还有", "另外", "如果是", "whatabout", "howabout", "and", "also"]
@@ -97,6 +100,7 @@ public struct LineCues: Sendable, Hashable {
     private static func asks(_ content: [Unicode.Scalar]) -> Bool {
         let text = String(String.UnicodeScalarView(content))
         if questionWords.contains(where: { text.contains($0) }) { return true }
+        if content.count >= 3, questionEndings.contains(where: { text.hasSuffix($0) }) { return true }
         return englishQuestionStarts.contains { text.hasPrefix($0) && text.unicodeScalars.count > $0.unicodeScalars.count + 2 }
     }
 

@@ -28,6 +28,14 @@ struct BotEntityTests {
         // A regex match that cuts a token in two is dropped: the 15 digits are one token.
         EntityCase("202411051234567", "number", "202411051234567", "202411051234567"),
         EntityCase("型号AB1234", [("sku", #""AB1234""#, "AB1234")]),
+        // Full-width digits are read as digits: the value is half-width, the text as typed.
+        EntityCase("订单２０２４１１０５１２３４５６", "order_id", #""20241105123456""#, "２０２４１１０５１２３４５６"),
+        // Digits grouped with spaces or dashes are one value when the groups together match.
+        EntityCase("订单 2024 1105 1234 56 到哪了", "order_id", #""20241105123456""#, "2024 1105 1234 56"),
+        EntityCase("2024-1105-123456", "order_id", #""20241105123456""#, "2024-1105-123456"),
+        // Two numbers side by side are not joined into one that matches nothing.
+        EntityCase("20241105123456 13812345678",
+                   [("order_id", #""20241105123456""#, "20241105123456"), ("phone", #""13812345678""#, "13812345678")]),
     ]
 
     @Test("regex and lookup entities against built-ins", arguments: cases)

@@ -1,0 +1,259 @@
+import BotDefinition
+import ChatCore
+import Dialogue
+import Testing
+
+@Suite("Replies by a row's column, offers, remembered values") struct CasesAndMemoryTests {
+    @Test(arguments: [
+        ("20261121101010", "订单 20261121101010：待发货。"),
+        ("20261123090909", "订单 20261123090909 还没有付款。"),
+        ("20261120093015", "订单 20261120093015 在路上了，预计 11月30日 到。"),
+    ])
+    func theStatusPicksTheReply(number: String, expected: String) {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(order("查一下 \(number)", number, "order_status"))
+        #expect(reply.text == expected)
+        #expect(reply.source == .table(name: "orders", row: number, intent: "order_status"))
+        #expect(reply.intent == "order_status")
+        #expect(chat.state.lastIntent == "order_status")
+    }
+
+    @Test func anUnpaidOrdersReturnSaysSoAndOffersCancellation() {
+        var chat = ShopBot.conversation()
+        chat.say(line("我想退货", "return_request"))
+        let unpaid = chat.say(order("20261123090909", "20261123090909"))
+        #expect(unpaid.text == "订单 20261123090909 还没有付款，不需要退货。需要帮您取消这个订单吗？")
+        #expect(unpaid.reason.contains("case '待付款' of status"))
+        #expect(chat.state.pending == .offer("cancel_order"))
+        #expect(chat.state.activeIntent == nil)
+        // The return form's other slot (the reason) was never asked.
+        let confirm = chat.say(line("好的", "affirm"))
+        #expect(confirm.text == "订单 20261123090909 还没付款，取消后不会扣款，确认取消吗？")
+        #expect(confirm.policy == .confirmation)
+        #expect(chat.state.slots == ["order_id": "20261123090909"])
+        let done = chat.say(line("是", "affirm"))
+        #expect(done.text == "已取消订单 20261123090909（未付款，无需退款）。")
+        #expect(done.source == .table(name: "orders", row: "20261123090909", intent: "cancel_order"))
+    }
+
+    @Test func noToTheOfferDoesNothing() {
+        var chat = ShopBot.conversation()
+        chat.say(order("我想退货 20261123090909", "20261123090909", "return_request"))
+        let reply = chat.say(line("不用了", "deny"))
+        #expect(reply.policy == .confirmationDeclined)
+        #expect(reply.source == .intent("cancel_order"))
+        #expect(chat.state.pending == nil && chat.state.activeIntent == nil)
+    }
+
+    @Test func aShippedOrderIsNotCancelledAndNothingIsConfirmed() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(order("取消订单 20261120093015", "20261120093015", "cancel_order"))
+        #expect(reply.text == "订单 20261120093015 已经发出，不能直接取消，可以拒收或签收后退货。")
+        #expect(reply.policy == .intentReply)
+        #expect(chat.state.pending == nil)
+    }
+
+    @Test func aPaidOrderIsConfirmedBeforeItIsCancelledAndNoChangesNothing() {
+        var chat = ShopBot.conversation()
+        let confirm = chat.say(order("取消订单 20261121101010", "20261121101010", "cancel_order"))
+        #expect(confirm.text == "订单 20261121101010（羽绒服，已付 459.00 元）取消后款项原路退回，确认取消吗？")
+        #expect(confirm.policy == .confirmation)
+        let no = chat.say(line("不", "deny"))
+        #expect(no.text == "好的，订单 20261121101010 不取消，保持原样。")
+        #expect(no.policy == .confirmationDeclined)
+        #expect(chat.state.activeIntent == nil && chat.state.slots.isEmpty && chat.state.pending == nil)
+    }
+
+    @Test func theOrderNumberIsOfferedToTheNextForm() {
+        var chat = ShopBot.conversation()
+        chat.say(order("20261121101010 到哪了", "20261121101010", "order_status"))
+        #expect(chat.state.remembered == ["order_id": "20261121101010"])
+        let offer = chat.say(line("我要取消订单", "cancel_order"))
+        #expect(offer.text == "是订单 20261121101010 吗？")
+        #expect(chat.state.pending == .reuse("order_id"))
+        let confirm = chat.say(line("是的", "affirm"))
+        #expect(confirm.policy == .confirmation)
+        #expect(confirm.text.hasPrefix("订单 20261121101010（羽绒服"))
+        #expect(confirm.reason.contains("yes: order_id=20261121101010 as given earlier"))
+    }
+
+    @Test func noToTheOfferedValueAsksForIt() {
+        var chat = ShopBot.conversation()
+        chat.say(order("20261121101010 到哪了", "20261121101010", "order_status"))
+        chat.say(line("我要取消订单", "cancel_order"))
+        let prompt = chat.say(line("不是", "deny"))
+        #expect(prompt.text == "请提供要取消的订单号。")
+        #expect(chat.state.pending == .slot("order_id"))
+        #expect(chat.state.remembered["order_id"] == nil)
+    }
+
+    @Test func anotherNumberInsteadOfTheOfferedOne() {
+        var chat = ShopBot.conversation()
+        chat.say(order("20261121101010 到哪了", "20261121101010", "order_status"))
+        chat.say(line("我要取消订单", "cancel_order"))
+        let reply = chat.say(order("20261120093015", "20261120093015"))
+        #expect(reply.text.contains("20261120093015 已经发出"))
+    }
+
+    @Test func aFollowUpTakesTheOrderWithoutAsking() {
+        var chat = ShopBot.conversation()
+        chat.say(order("20261120093015 到哪了", "20261120093015", "order_status"))
+        let reply = chat.say(line("那能不能催一下", "delivery_time"))
+        #expect(reply.text == "订单 20261120093015 预计 11月30日 送达，已帮您催促。")
+        #expect(reply.reason.contains("carried order_id=20261120093015 from the conversation"))
+        #expect(reply.source == .table(name: "orders", row: "20261120093015", intent: "delivery_time"))
+    }
+
+    @Test func aFollowUpWithANewValueRepeatsTheRequest() {
+        var chat = ShopBot.conversation()
+        chat.say(order("20261120093015 到哪了", "20261120093015", "order_status"))
+        let reply = chat.say(order("那 20261121101010 呢", "20261121101010"))
+        #expect(reply.text == "订单 20261121101010：待发货。")
+        #expect(reply.reason.contains("follow-up of order_status with a new value"))
+    }
+
+    @Test func aNewConversationRemembersNothingAfterAReset() {
+        var chat = ShopBot.conversation()
+        chat.say(order("20261120093015 到哪了", "20261120093015", "order_status"))
+        chat.say(line("重新开始", "reset"))
+        #expect(chat.state.remembered.isEmpty && chat.state.lastIntent == nil)
+        #expect(chat.say(line("我要取消订单", "cancel_order")).text == "请提供要取消的订单号。")
+    }
+
+    @Test func aValueTheTableDoesNotHaveIsNotRemembered() {
+        var chat = ShopBot.conversation()
+        let missing = chat.say(order("20269999999999 到哪了", "20269999999999", "order_status"))
+        #expect(missing.policy == .lookupMissing)
+        #expect(missing.source == .table(name: "orders", row: nil, intent: "order_status"))
+        #expect(chat.state.remembered["order_id"] == nil)
+    }
+
+    @Test func tableKeysIgnoreCaseAndWidth() {
+        let table = ShopBot.bot.tables["orders"]
+        #expect(table?.record(forKey: "sf1402387765120")?["status"] == "已签收")
+        #expect(table?.record(forKey: " ＳＦ１４０２３８７７６５１２０ ")?["status"] == "已签收")
+        #expect(table?.record(forKey: "2026112009301") == nil)
+    }
+}
+
+@Suite("Free-text slots") struct FreeTextSlotTests {
+    @Test func theAddressIsTheCustomersWordsCheckedAndConfirmed() {
+        var chat = ShopBot.conversation()
+        chat.say(line("改地址", "change_address"))
+        let ask = chat.say(order("20261121101010", "20261121101010"))
+        #expect(ask.text == "请告诉我新的收货地址。")
+        let short = chat.say(line("北京", "change_address"))
+        #expect(short.text == "地址「北京」太短了，请写到门牌号。")
+        #expect(short.policy == .slotInvalid)
+        let confirm = chat.say(line("新地址是：北京市朝阳区望京街１０号。", "change_address"))
+        #expect(confirm.text == "将订单 20261121101010 的收货地址改为「北京市朝阳区望京街10号」，确认吗？")
+        let no = chat.say(line("算了", "deny"))
+        #expect(no.policy == .confirmationDeclined)
+        #expect(chat.state.slots.isEmpty && chat.state.activeIntent == nil)
+    }
+
+    @Test func aQuestionWhileTheAddressIsAskedIsAnswered() {
+        var chat = ShopBot.conversation()
+        chat.say(order("改地址 20261121101010", "20261121101010", "change_address"))
+        let reply = chat.say(line("客服几点下班？"))
+        #expect(reply.text == "人工客服每天 9:00-22:00 在线。\n回到刚才的问题：请告诉我新的收货地址。")
+        #expect(chat.state.slots["address"] == nil)
+    }
+
+    @Test func theTaxNumberIsTidiedAndItsShapeChecked() {
+        var chat = ShopBot.conversation()
+        chat.say(line("我要开专票", "invoice_request"))
+        chat.say(line("抬头：杭州小蜜科技有限公司"))
+        let bad = chat.say(line("税号是 1234"))
+        #expect(bad.text == "税号「1234」不对，应为 15-20 位数字或字母。")
+        let done = chat.say(line("税号是 9133 0100 ma2c xyz1 2k"))
+        #expect(done.text == "已为「杭州小蜜科技有限公司」（税号 91330100MA2CXYZ12K）登记专用发票。")
+        #expect(done.slots == ["title": "杭州小蜜科技有限公司", "tax_number": "91330100MA2CXYZ12K"])
+    }
+
+    @Test(arguments: [
+        ("地址改成上海市徐汇区漕溪北路88号", "上海市徐汇区漕溪北路88号"),
+        ("  浙江省  杭州市 西湖区  ", "浙江省 杭州市 西湖区"),
+        ("就是尺码太小了！", "尺码太小了"),
+    ])
+    func wordsAreTidied(line: String, value: String) {
+        #expect(FreeTextRule().value(from: line) == value)
+    }
+}
+
+@Suite("Unknown values, complaints and hand-off reasons") struct ShopPolicyTests {
+    @Test func aProductTheShopDoesNotSellIsSaidSo() {
+        var chat = ShopBot.conversation(vocabulary: ["多少", "钱", "耳机", "音箱", "这个"])
+        let text = "iphone16多少钱"
+        let reply = chat.say(Utterance(text: text, tokens: tokens(["iphone16", "多少", "钱"]),
+                                       prediction: IntentPrediction(intent: IntentScore(name: "product_question", confidence: 0.9), ranking: []),
+                                       entities: []))
+        #expect(reply.text == "抱歉，小蜜商城没有卖「iphone16」。您想了解哪件商品？")
+        #expect(reply.policy == .lookupMissing)
+        #expect(chat.state.pending == .slot("sku"))
+        let known = chat.say(line("耳机", entities: [(name: "product", text: "耳机")]))
+        #expect(known.text == "商品 耳机。")
+    }
+
+    @Test func aLineOfKnownWordsIsAskedWhichProduct() {
+        var chat = ShopBot.conversation(vocabulary: ["多少", "钱", "这个"])
+        let reply = chat.say(Utterance(text: "这个多少钱", tokens: tokens(["这个", "多少", "钱"]),
+                                       prediction: IntentPrediction(intent: IntentScore(name: "product_question", confidence: 0.9), ranking: []),
+                                       entities: []))
+        #expect(reply.text == "您想了解哪件商品？")
+    }
+
+    @Test func aNeutralQuestionReadAsAComplaintIsAnswered() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(line("你们客服几点下班", "complaint", 0.95))
+        #expect(reply.policy == .knowledgeAnswer)
+        #expect(reply.source == .knowledgeBase(entry: "service-hours"))
+        #expect(!reply.handoff && chat.state.frustration == 0)
+    }
+
+    @Test func aComplaintThatIsNoQuestionGetsTheApology() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(line("你们怎么回事", "complaint", 0.95))
+        #expect(reply.policy == .frustration)
+        #expect(reply.source == .message("frustration"))
+    }
+
+    @Test func aQuestionAboutTheHumanServiceIsAnsweredNotHandedOff() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(line("人工客服几点上班", "human_agent", 0.8))
+        #expect(reply.source == .knowledgeBase(entry: "service-hours"))
+        #expect(!reply.handoff)
+    }
+
+    @Test func aQuestionWithStartInItIsNoReset() {
+        var chat = ShopBot.conversation()
+        chat.say(line("我想退货", "return_request"))
+        let reply = chat.say(line("双十一什么时候开始", "reset", 0.9))
+        #expect(reply.policy == .knowledgeAnswer)
+        #expect(chat.state.activeIntent == "return_request")
+    }
+
+    @Test func angerHandsOffWithItsCue() {
+        var chat = ShopBot.conversation()
+        let first = chat.say(line("再不发货我就打12315"))
+        #expect(first.policy == .frustration)
+        #expect(first.reason.contains("word 12315"))
+        let second = chat.say(line("平台介入吧，垃圾店"))
+        #expect(second.handoff)
+        #expect(second.source == .handoff(HandoffReason(.anger, cue: "word 垃圾")))
+        #expect(chat.state.handoffReason == HandoffReason(.anger, cue: "word 垃圾"))
+        let after = chat.say(line("人呢"))
+        #expect(after.source == .handoff(HandoffReason(.anger, cue: "word 垃圾")))
+    }
+
+    @Test func askingForAHumanIsRecordedAsAsked() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(line("转人工", "human_agent"))
+        #expect(reply.source == .handoff(HandoffReason(.asked, cue: "intent human_agent")))
+    }
+
+    @Test(arguments: ["订单20261231231500到哪了", "我的手机号13812315678"])
+    func digitsInsideANumberAreNoThreat(text: String) {
+        #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: false) == nil)
+    }
+}
