@@ -92,12 +92,16 @@ public struct FreeTextRule: Hashable, Sendable {
     /// Words that end a lead-in (「地址是」「改成」「抬头：」) when they come within the first few characters.
     static let leadInEnds: [[Unicode.Scalar]] = [":", "改成", "改为", "换成", "是"].map { Array($0.unicodeScalars) }
     static let leadInReach = 7
+    /// What a lead-in may be made of: words naming the answer and polite filler (「新地址」「发票抬头」
+    /// 「麻烦帮我改」). 「颜色改成米白」 keeps its 颜色: that is part of the answer.
+    static let leadInCharacters = Set("地址收货新的发票抬头公司名称单位税号原因理由我要想请帮忙麻烦就把它给写填改是吧那嗯好件人电话信息 ".unicodeScalars)
     static let trailingPunctuation: Set<Unicode.Scalar> = ["。", ".", "!", "~", ","]
 
     private static func droppingLeadIn(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
         for end in leadInEnds {
             guard scalars.count > end.count else { continue }
             for start in 0...min(leadInReach, scalars.count - end.count) where Array(scalars[start..<start + end.count]) == end {
+                guard scalars[..<start].allSatisfy(leadInCharacters.contains) else { break }
                 let rest = Array(scalars[(start + end.count)...])
                 if contentLength(String(String.UnicodeScalarView(rest))) >= 2 { return rest }
                 break

@@ -85,6 +85,11 @@ public struct ReplyTemplate: Hashable, Sendable, CustomStringConvertible {
         parts.compactMap { if case let .slot(name) = $0 { name } else { nil } }
     }
 
+    /// The row columns the template shows (`{order.status}` → `status`), in order.
+    public var columns: [String] {
+        parts.compactMap { if case let .field(_, column) = $0 { column } else { nil } }
+    }
+
     /// Fills the placeholders: slot values by slot name, fields from `record` (column → value).
     /// - Returns: nil when a placeholder has no value.
     public func render(slots: [String: String], record: [String: String] = [:]) -> String? {

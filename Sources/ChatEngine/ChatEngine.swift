@@ -53,20 +53,26 @@ public struct ChatEngine: Sendable {
     }
 
     /// Every word the bot's examples, knowledge-base questions and table-entity names contain,
-    /// as tokens normalize them: what the dialogue tells an unknown word (a product the shop does
-    /// not sell) by.
-    static func vocabulary(of bot: Bot, segmenter: Segmenter) -> Set<String> {
-        var lines = bot.intents.flatMap { $0.examples.map(\.text) } + bot.knowledgeBase.flatMap(\.questions)
+    /// as tokens normalize them, and each intent's own: what the dialogue tells an unknown word
+    /// (a product the shop does not sell) and a special intent's own words by.
+    static func vocabulary(of bot: Bot, segmenter: Segmenter) -> BotVocabulary {
+        var workspace = SegmentationWorkspace()
+        func words(of lines: [String]) -> Set<String> {
+            var words: Set<String> = []
+            for line in lines {
+                for token in segmenter.tokenize(line, in: &workspace) { words.insert(token.normalized) }
+            }
+            return words
+        }
+        var byIntent: [String: Set<String>] = [:]
+        for intent in bot.intents { byIntent[intent.name, default: []].formUnion(words(of: intent.examples.map(\.text))) }
+        var other = bot.knowledgeBase.flatMap(\.questions)
         for entity in bot.tableEntities {
             guard let table = bot.tables[entity.table] else { continue }
-            lines += entity.names(in: table).flatMap(\.names)
+            other += entity.names(in: table).flatMap(\.names)
         }
-        var words: Set<String> = []
-        var workspace = SegmentationWorkspace()
-        for line in lines {
-            for token in segmenter.tokenize(line, in: &workspace) { words.insert(token.normalized) }
-        }
-        return words
+        let all = byIntent.values.reduce(words(of: other)) { $0.union($1) }
+        return BotVocabulary(words: all, wordsByIntent: byIntent)
     }
 
     /// The reply to `text` in a conversation at `state`, and the state after it; relative dates

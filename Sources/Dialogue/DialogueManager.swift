@@ -35,16 +35,15 @@ public struct DialogueManager: Sendable {
     let frustration: FrustrationDetector
     /// Each intent example's `LineCues.contentWithoutDigits` → its intent (the first wins).
     let intentByExample: [String: String]
-    /// Every word (a token's normalized text) of the bot's examples, questions and table names:
-    /// a word of a line outside it is one the bot has never seen (「口罩」 in 「有卖口罩吗」).
-    let vocabulary: Set<String>
+    /// The words the bot knows, in all and by intent.
+    let vocabulary: BotVocabulary
     /// The entities whose values are remembered for the conversation: the bot's own, phones and
     /// e-mails, when some slot takes them (not numbers, money, dates or times).
     let rememberedEntities: Set<String>
 
     /// - Parameter vocabulary: the words the bot knows, normalized as tokens are
     ///   (`ChatEngine` builds it with the bot's segmenter); empty: no line names anything unknown.
-    public init(bot: Bot, tuning: DialogueTuning = DialogueTuning(), vocabulary: Set<String> = []) {
+    public init(bot: Bot, tuning: DialogueTuning = DialogueTuning(), vocabulary: BotVocabulary = []) {
         self.bot = bot
         self.tuning = tuning
         self.vocabulary = vocabulary

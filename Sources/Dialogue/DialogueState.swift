@@ -33,7 +33,8 @@ public struct DialogueState: Hashable, Sendable {
     public var remembered: [String: String]
     /// The intent the last reply was (its form, its reply, a table row it read): the topic that
     /// follow-ups such as 「那能不能催一下」 are read against. Set with `lastAnswer` cleared, and the
-    /// other way round.
+    /// other way round — except that a knowledge-base answer to a line read as a form keeps that
+    /// form as the topic (「显示签收了但我没收到」 answered, then the order number alone).
     public var lastIntent: String?
     /// Why the conversation was handed to a human, once it was.
     public var handoffReason: HandoffReason?
@@ -72,9 +73,10 @@ public struct DialogueState: Hashable, Sendable {
         lastAnswer = nil
     }
 
-    /// The topic is now the knowledge-base entry `answer`.
-    mutating func talkAbout(answer: String) {
+    /// The topic is now the knowledge-base entry `answer`, and the form `readAs` the line was
+    /// read as, if any.
+    mutating func talkAbout(answer: String, readAs form: String? = nil) {
         lastAnswer = answer
-        lastIntent = nil
+        lastIntent = form
     }
 }

@@ -42,6 +42,10 @@ extension DialogueTurn {
                 return give(answer, .followUp, resume: nil, reason: "follow-up of \(topic)")
             }
         }
+        if resume == nil, let form = formForValuesAlone {
+            // 「20261118204512」 pasted alone: the topic's request for it, else a lookup of it.
+            return start(form, reason: "values alone → form \(form.name)")
+        }
         let answer = bestAnswer
         if let answer { reasons.append(Self.describe(answer)) }
         if let intent, special == nil, let definition = bot.intent(named: intent.name) {
@@ -107,6 +111,30 @@ extension DialogueTurn {
         return form.slots.contains { $0.unknown != nil } && unfamiliarWords != nil
     }
 
+    /// The form for a line that is nothing but values (「20261118204512」, 「２０２６ １１２０ ０９３０ １５」):
+    /// the topic's form when it takes one of them, else the form that only looks such a value up
+    /// (no confirmation, the value its table key) and shows most of the row (order_status over
+    /// refund_status; the first in the bot's order on a tie). Nil for any other line.
+    var formForValuesAlone: IntentDefinition? {
+        let entities = utterance.entities.filter { bot.declaresEntity($0.name) || $0.name == "phone" || $0.name == "email" }
+        guard !entities.isEmpty, special == nil || intent == nil else { return nil }
+        let scalars = Array(utterance.text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+            if !entities.contains(where: { $0.scalarRange.contains(index) }) { return nil }
+        }
+        let names = Set(entities.map(\.name))
+        if let topic = previous.lastIntent.flatMap({ bot.intent(named: $0) }), topic.slots.contains(where: { names.contains($0.entity) }) {
+            return topic
+        }
+        let lookups = bot.intents.filter { form in
+            guard let lookup = form.lookup, form.confirm == nil, form.cases.allSatisfy({ $0.confirm == nil }),
+                  let key = form.slot(named: lookup.key) else { return false }
+            return names.contains(key.entity)
+        }
+        func shown(_ form: IntentDefinition) -> Int { Set(form.reply?.columns ?? []).count }
+        return lookups.reduce(nil) { best, form in best.map { shown(form) > shown($0) ? form : $0 } ?? form }
+    }
+
     /// Whether the line names a value for its own intent's form (「那 20261120093015 呢」 is a lookup, not a follow-up).
     var namesValueForIntent: Bool {
         mutating get {
@@ -120,7 +148,7 @@ extension DialogueTurn {
     /// knowledge-base follow-up, answers it.
     var takesTopicValue: Bool {
         guard let intent, special == nil, let form = bot.intent(named: intent.name), !form.slots.isEmpty else { return false }
-        return form.slots.contains { !$0.isFreeText && state.remembered[$0.entity] != nil && followsUpOnTopic(using: $0.entity) }
+        return form.slots.contains { !$0.isFreeText && state.remembered[$0.entity] != nil && followsUpOnTopic(using: $0.entity, in: form) }
     }
 
     /// The answer to a follow-up: the top entry for the line searched together with the previous

@@ -95,13 +95,16 @@ extension DialogueTurn {
         return open(resume: formQuestion)
     }
 
-    /// A free-text slot was asked: the line is the value, unless it is a no or a question the
-    /// bot can answer (then it is a digression and the slot is asked again).
+    /// A free-text slot was asked: the line is the value, unless it is a no, a question the bot
+    /// can answer or a request for another form (then it is a digression and the slot is asked again).
     mutating func fillingText(_ slot: SlotDefinition, of form: IntentDefinition) -> (Reply, DialogueState) {
         if cues.answer == .no {
             return declined(form, reason: "no while asking for slot \(slot.name)")
         }
         if cues.isQuestion, exactAnswer != nil || bestAnswer?.isAccepted == true || isOtherRequest(than: form) {
+            return open(resume: .slot(slot.name))
+        }
+        if cues.isRequest, isOtherRequest(than: form, surelyAt: Self.otherRequestAfterRequestCue) {
             return open(resume: .slot(slot.name))
         }
         let rule = slot.text ?? FreeTextRule()
@@ -127,14 +130,16 @@ extension DialogueTurn {
     }
 
     /// Whether the line asks for another form, surely (not a value for this one).
-    func isOtherRequest(than form: IntentDefinition) -> Bool {
+    func isOtherRequest(than form: IntentDefinition, surelyAt confidence: Double = otherRequestConfidence) -> Bool {
         guard let intent, special == nil, intent.name != form.name,
               let other = bot.intent(named: intent.name) else { return false }
-        return intent.confidence >= Self.otherRequestConfidence && (!other.slots.isEmpty || other.reply != nil)
+        return intent.confidence >= confidence && (!other.slots.isEmpty || other.reply != nil)
     }
 
     /// How sure the classifier must be that a line inside a free-text answer is another request.
     static let otherRequestConfidence = 0.9
+    /// The same, for a line that opens as a request (「我要开发漂」).
+    static let otherRequestAfterRequestCue = 0.75
 
     /// A value given earlier was offered for slot `name`: yes takes it, no forgets it and asks
     /// the slot's question, a new value fills the slot, anything else is a digression.
@@ -247,8 +252,13 @@ extension DialogueTurn {
                 }
             }
             guard let slot = form.slots.first(where: { state.slots[$0.name] == nil }) else { break }
+            // 「iPhone 16 多少钱」 after the earphones: a product the shop does not sell, not the earphones again.
+            if slot.unknown != nil, asksAbout(slot, of: form), let unfamiliar = unfamiliarWords {
+                state.pending = .slot(slot.name)
+                return unknownValue(unfamiliar, for: slot, of: form)
+            }
             if !slot.isFreeText, let value = state.remembered[slot.entity] {
-                if carry == .always || followsUpOnTopic(using: slot.entity) {
+                if carry == .always || followsUpOnTopic(using: slot.entity, in: form) {
                     state.slots[slot.name] = value
                     reasons.append("carried \(slot.name)=\(value) from the conversation")
                     continue
@@ -258,9 +268,6 @@ extension DialogueTurn {
                               reason: "slot \(slot.name) missing → offer \(value) given earlier")
             }
             state.pending = .slot(slot.name)
-            if slot.unknown != nil, asksAbout(slot, of: form), let unfamiliar = unfamiliarWords {
-                return unknownValue(unfamiliar, for: slot, of: form)
-            }
             return finish(prompt(for: slot, named: slot.name), .slotPrompt, .intent(form.name), reason: "slot \(slot.name) missing → prompt")
         }
         if let confirm = form.replyCase(for: record)?.confirm ?? form.confirm {
@@ -271,13 +278,15 @@ extension DialogueTurn {
         return complete(form, record: record, reason: "every slot filled")
     }
 
-    /// Whether the line follows up on the topic (「那能不能催一下」, 「这个多少钱」, or another question
-    /// of the same intent: 「有什么颜色」 after a product's details) and that topic's intent takes
+    /// Whether the line follows up on the topic — 「那能不能催一下」, 「这个多少钱」, or a question that
+    /// only asks something (a form that does nothing it would confirm: 「有什么颜色」 after a
+    /// product's price, 「什么时候到」 after an order's status) — and that topic's intent takes
     /// `entity`: its value is then the one meant.
-    func followsUpOnTopic(using entity: String) -> Bool {
+    func followsUpOnTopic(using entity: String, in form: IntentDefinition? = nil) -> Bool {
         guard let topic = previous.lastIntent.flatMap({ bot.intent(named: $0) }) else { return false }
-        let sameQuestion = cues.isQuestion && intent?.name == topic.name
-        guard cues.isFollowUp || cues.refersBack || sameQuestion else { return false }
+        let onlyAsks = form.map { $0.confirm == nil && $0.cases.allSatisfy { $0.confirm == nil } } ?? false
+        let question = cues.isQuestion && (intent?.name == topic.name || onlyAsks)
+        guard cues.isFollowUp || cues.refersBack || question else { return false }
         return topic.slots.contains { $0.entity == entity }
     }
 

@@ -7,7 +7,7 @@ extension DialogueTurn {
     /// 「iPhone 16 多少钱」, 「口罩」 in 「有卖口罩吗」; nil when every word is known. Words of one
     /// character are not counted (particles, 亲, typos of one stroke).
     var unfamiliarWords: String? {
-        guard !manager.vocabulary.isEmpty else { return nil }
+        guard !manager.vocabulary.words.isEmpty else { return nil }
         let covered = utterance.entities.map(\.scalarRange)
         var run: Range<Int>?
         for token in utterance.tokens {
@@ -15,7 +15,7 @@ extension DialogueTurn {
             let inEntity = covered.contains { $0.overlaps(range) }
             switch token.kind {
             case .word, .latin, .other:
-                let unknown = !inEntity && range.count >= 2 && !manager.vocabulary.contains(token.normalized)
+                let unknown = !inEntity && range.count >= 2 && !manager.vocabulary.words.contains(token.normalized)
                 if unknown {
                     run = (run?.lowerBound ?? range.lowerBound)..<range.upperBound
                 } else if run != nil {

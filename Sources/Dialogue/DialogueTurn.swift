@@ -38,7 +38,14 @@ struct DialogueTurn {
         return intent
     }
 
-    var special: SpecialIntent? { intent.flatMap { SpecialIntent(rawValue: $0.name) } }
+    /// The line's special intent (human_agent, reset, greeting …); in a free-text answer only when
+    /// the line has a word of that intent's examples: 「个人」 given as an invoice title is read as
+    /// human_agent by its characters, but is the title.
+    var special: SpecialIntent? {
+        guard let intent, let special = SpecialIntent(rawValue: intent.name) else { return nil }
+        guard case let .slot(name)? = previous.pending, activeForm?.slot(named: name)?.isFreeText == true else { return special }
+        return manager.vocabulary.intent(intent.name, hasAWordOf: utterance.tokens) ? special : nil
+    }
     /// A yes: the words say so, or (when the words say neither) the `affirm` intent.
     var isYes: Bool { cues.answer == .yes || (cues.answer == nil && special == .affirm) }
     /// A no: the words say so, or (when the words say neither) the `deny` intent.
@@ -61,7 +68,7 @@ struct DialogueTurn {
             return finish(say(\.handedOff), .handoff, .handoff(previous.handoffReason ?? HandoffReason(.asked)),
                           reason: "already handed off")
         }
-        if let answer = exactAnswer, !repeated {
+        if let answer = exactAnswer, !repeated, !asksTheTopicsRow {
             if previous.pending == .humanOffer { state.pending = formQuestion }
             if case .offer = previous.pending { state.pending = nil }
             let resume = activeForm == nil ? nil : state.pending ?? formQuestion
@@ -106,6 +113,14 @@ struct DialogueTurn {
         return open(resume: nil)
     }
 
+    /// Whether the line asks, about the value just talked of, what a form that only looks things
+    /// up answers from its row (「保修多久」 after the earphones' price: their warranty, not the
+    /// general warranty entry the line is word for word a question of).
+    var asksTheTopicsRow: Bool {
+        guard activeForm == nil, cues.isQuestion, takesTopicValue, let intent, let form = bot.intent(named: intent.name) else { return false }
+        return form.lookup != nil && form.confirm == nil && form.cases.allSatisfy { $0.confirm == nil }
+    }
+
     /// The accepted answer when the line is a question the knowledge base answers: such a line
     /// is not a reset or a complaint however its words sound (「你们几点下班」).
     var answeredQuestion: KnowledgeAnswer? {
@@ -140,7 +155,9 @@ struct DialogueTurn {
         switch source {
         case let .intent(name), let .table(_, _, name):
             if SpecialIntent(rawValue: name) == nil { state.talkAbout(intent: name) }
-        case let .knowledgeBase(entry): state.talkAbout(answer: entry)
+        case let .knowledgeBase(entry):
+            let form = intent.flatMap { bot.intent(named: $0.name) }.flatMap { special == nil && !$0.slots.isEmpty ? $0.name : nil }
+            state.talkAbout(answer: entry, readAs: form)
         case .fallback, .handoff, .message: break
         }
         let reply = Reply(text: text, source: source, understood: utterance.prediction.intent, answer: answer,

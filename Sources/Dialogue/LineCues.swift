@@ -22,6 +22,9 @@ public struct LineCues: Sendable, Hashable {
     /// Whether the line points back at what was just talked about (这个 / 这单 / 这款 / 它 / 刚才的 /
     /// this / it): 「这个多少钱」, 「帮我把这单取消了」.
     public let refersBack: Bool
+    /// Whether the line opens as a request (我要 / 我想 / 帮我 / 麻烦 / 申请 / i want / please …):
+    /// 「我要开发票」 inside a free-text answer is a new request, not the answer.
+    public let isRequest: Bool
 
     /// A plain answer to a yes/no question.
     public enum YesNo: Sendable, Hashable { case yes, no }
@@ -56,6 +59,7 @@ public struct LineCues: Sendable, Hashable {
         isFollowUp = !content.isEmpty && content.count <= Self.followUpLength && Self.followsUp(content)
         answer = Self.yesNo(content, isQuestion: isQuestion)
         refersBack = Self.pointsBack(content)
+        isRequest = Self.requestStarts.contains { content.starts(with: $0.unicodeScalars) }
     }
 
     /// The content as text: what a line and a knowledge-base question are matched by.
@@ -92,6 +96,8 @@ public struct LineCues: Sendable, Hashable {
                           "no", "n", "nope", "不取消", "不取消了", "不退了", "不换了"]
     static let backReferences = ["这个", "这款", "这件", "这单", "这笔", "这台", "这双", "那个", "那款", "那单", "那件", "它", "刚才",
                                  "刚刚", "上面", "该订单", "这一单", "同一个"]
+    static let requestStarts = ["我要", "我想", "我需要", "帮我", "麻烦", "请帮", "申请", "能帮我", "给我",
+                                "iwant", "iwould", "ineed", "please", "pls", "help"]
     /// Yes and no words long enough to open a longer answer (「好的谢谢」, 「算了吧」, 「确认取消」).
     static let openingLength = 2
 

@@ -130,7 +130,7 @@ enum ShopBot {
     ])
 
     /// A conversation with the shop bot; `vocabulary` is what the bot knows of words.
-    static func conversation(vocabulary: Set<String> = []) -> ShopConversation {
+    static func conversation(vocabulary: BotVocabulary = []) -> ShopConversation {
         ShopConversation(manager: DialogueManager(bot: bot, vocabulary: vocabulary))
     }
 }

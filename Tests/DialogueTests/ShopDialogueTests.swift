@@ -160,6 +160,29 @@ import Testing
         #expect(chat.state.slots["address"] == nil)
     }
 
+    @Test func aSpecialIntentWithoutItsWordsIsTheFreeTextAnswer() {
+        let vocabulary = BotVocabulary(words: ["人工", "客服", "个人"], wordsByIntent: ["human_agent": ["人工", "客服"]])
+        var chat = ShopBot.conversation(vocabulary: vocabulary)
+        chat.say(line("我要开专票", "invoice_request"))
+        let title = chat.say(Utterance(text: "个人", tokens: tokens(["个人"]),
+                                       prediction: IntentPrediction(intent: IntentScore(name: "human_agent", confidence: 0.95), ranking: []),
+                                       entities: []))
+        #expect(!title.handoff)
+        #expect(chat.state.slots["title"] == "个人")
+        let human = chat.say(Utterance(text: "转人工", tokens: tokens(["转", "人工"]),
+                                       prediction: IntentPrediction(intent: IntentScore(name: "human_agent", confidence: 0.95), ranking: []),
+                                       entities: []))
+        #expect(human.handoff)
+    }
+
+    @Test func aRequestForAnotherFormIsNoFreeTextAnswer() {
+        var chat = ShopBot.conversation()
+        chat.say(line("我要开专票", "invoice_request"))
+        let reply = chat.say(line("我想查订单", "order_status", 0.8))
+        #expect(chat.state.slots["title"] == nil)
+        #expect(reply.source == .intent("order_status"))
+    }
+
     @Test func theTaxNumberIsTidiedAndItsShapeChecked() {
         var chat = ShopBot.conversation()
         chat.say(line("我要开专票", "invoice_request"))
@@ -175,6 +198,8 @@ import Testing
         ("地址改成上海市徐汇区漕溪北路88号", "上海市徐汇区漕溪北路88号"),
         ("  浙江省  杭州市 西湖区  ", "浙江省 杭州市 西湖区"),
         ("就是尺码太小了！", "尺码太小了"),
+        ("颜色改成米白", "颜色改成米白"),
+        ("新地址：北京市朝阳区望京街１０号。", "北京市朝阳区望京街10号"),
     ])
     func wordsAreTidied(line: String, value: String) {
         #expect(FreeTextRule().value(from: line) == value)
@@ -193,6 +218,32 @@ import Testing
         #expect(chat.state.pending == .slot("sku"))
         let known = chat.say(line("耳机", entities: [(name: "product", text: "耳机")]))
         #expect(known.text == "商品 耳机。")
+    }
+
+    @Test func anUnsoldProductAfterAKnownOneIsNotTheKnownOne() {
+        var chat = ShopBot.conversation(vocabulary: ["多少", "钱", "耳机"])
+        chat.say(line("耳机多少钱", "product_question", entities: [(name: "product", text: "耳机")]))
+        #expect(chat.state.remembered["product"] == "耳机")
+        let reply = chat.say(Utterance(text: "iphone16多少钱", tokens: tokens(["iphone16", "多少", "钱"]),
+                                       prediction: IntentPrediction(intent: IntentScore(name: "product_question", confidence: 0.9), ranking: []),
+                                       entities: []))
+        #expect(reply.text == "抱歉，小蜜商城没有卖「iphone16」。您想了解哪件商品？")
+        #expect(chat.state.slots["sku"] == nil)
+    }
+
+    @Test func anOrderNumberAloneIsLookedUp() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(order("20261121101010。", "20261121101010"))
+        #expect(reply.source == .table(name: "orders", row: "20261121101010", intent: "order_status"))
+        #expect(reply.text == "订单 20261121101010：待发货。")
+    }
+
+    @Test func anOrderNumberAloneAfterAnAnswerGoesToTheFormTheQuestionWasReadAs() {
+        var chat = ShopBot.conversation()
+        let answer = chat.say(line("催一下几点能到？", "delivery_time", 0.6))
+        #expect(answer.source == .knowledgeBase(entry: "service-hours"))
+        let reply = chat.say(order("20261121101010", "20261121101010"))
+        #expect(reply.source == .table(name: "orders", row: "20261121101010", intent: "delivery_time"))
     }
 
     @Test func aLineOfKnownWordsIsAskedWhichProduct() {
