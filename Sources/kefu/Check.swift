@@ -15,8 +15,12 @@ struct Check: ParsableCommand {
             "ok: 27 intents, 84 knowledge-base entries, 2 tables"). Errors: YAML syntax, wrong \
             shapes, unknown keys, duplicate intent names or knowledge-base ids, intents with fewer \
             than 2 examples, slots naming unknown entities, templates naming unknown slots, tables \
-            or columns, bad regexes, CSV rows with the wrong number of fields, invalid UTF-8, bad \
-            dictionary lines. Warnings: an example under two intents, an example with no words.
+            or columns, bad regexes (once, where declared), CSV rows with the wrong number of \
+            fields, repeated table keys, invalid UTF-8, bad dictionary lines, an unknown time_zone, \
+            cases without lookup.by, an offer naming no intent, a by: or table-entity column the \
+            table lacks. Warnings: an example under two intents, an example with no words, an \
+            intent with neither reply nor slots, a slot without a prompt, a misspelt special intent \
+            name (human_agnet), TODO/TBD/FIXME/待补充/待定 text, a case value no row has.
 
             Exit status: 0 when there are no errors (warnings alone pass), 1 when there are errors, \
             2 when the folder does not exist or cannot be read.
