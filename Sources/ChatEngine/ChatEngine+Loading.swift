@@ -84,11 +84,14 @@ extension ChatEngine {
 
     /// The re-ranker's training settings for a knowledge base of `questionCount` questions (part
     /// of what `ChatEngine.version` stands for): the defaults, with character n-gram buckets
-    /// scaled to the knowledge base — 64 a question, 16,384 to 100,000 — instead of 100,000
-    /// always. A shop's few hundred questions use a few thousand n-grams; the demo bot's model
-    /// shrinks from 28 MB to 8 MB (start-up and memory), and its held-out paraphrases
-    /// (one Chinese question of each entry with ≥ 4 held out, 98 queries) rank no worse:
-    /// P@1 0.398 → 0.418, MRR@10 0.533 → 0.570.
+    /// scaled to the knowledge base — 16 a question, 16,384 to 32,768 — instead of 100,000
+    /// always. A shop's few hundred questions use a few thousand n-grams (the demo bot's 2,600
+    /// questions and answers about 10,000 character 1–2-grams); with 64 a question up to 100,000
+    /// (engine version 5) the demo bot's model grew to 29 MB when its knowledge base doubled to
+    /// 199 entries, and start-up memory to 120 MB. At 106 entries, scaling (then 64 a question)
+    /// shrank the model from 28 MB to 8 MB and its held-out paraphrases (one Chinese question of
+    /// each entry with ≥ 4 held out, 98 queries) ranked no worse: P@1 0.398 → 0.418, MRR@10
+    /// 0.533 → 0.570.
     ///
     /// The answer confidence is fitted on a third of the entries' paraphrases held out (one
     /// question each) against the bot's own lines that the knowledge base must not answer
@@ -96,7 +99,7 @@ extension ChatEngine {
     /// such lines) it saw about ten right answers and nothing to refuse, and accepted
     /// 「我的订单到哪了」 as a refund question.
     static func rerankerOptions(questionCount: Int) -> RerankerTrainingOptions {
-        RerankerTrainingOptions(bucketCount: min(100_000, max(16_384, 64 * questionCount)),
+        RerankerTrainingOptions(bucketCount: min(32_768, max(16_384, 16 * questionCount)),
                                 heldOutShare: 1.0 / 3, balancesConfidence: true)
     }
 

@@ -19,7 +19,7 @@ import Segmentation
 public struct ChatEngine: Sendable {
     /// Changes whenever a change to the engine would change a trained model or a reply; part of
     /// the model cache's key, so a new engine never reads an old engine's model.
-    public static let version = "5"
+    public static let version = "6"
 
     public let bot: Bot
     public let understanding: LanguageUnderstanding

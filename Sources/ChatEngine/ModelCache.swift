@@ -38,11 +38,11 @@ struct ModelCache: Sendable {
     func read(folderKey: String, engineVersion: String) -> Lookup {
         let path = path(for: folderKey)
         guard FileManager.default.fileExists(atPath: path) else { return .missing }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let bytes = fileContents(path) else {
             return .unusable("cannot read the cached model \(path); retrained")
         }
         do {
-            let file = try ModelCacheFile(decoding: [UInt8](data))
+            let file = try ModelCacheFile(decoding: bytes)
             guard file.folderKey == folderKey, file.engineVersion == engineVersion else {
                 return .unusable("the cached model \(path) belongs to another bot folder or engine version; retrained")
             }
@@ -115,3 +115,23 @@ struct ModelCacheWriteError: Error, CustomStringConvertible {
 
     var description: String { "cannot write \(path): \(reason)" }
 }
+
+/// A file's bytes, read straight into one array (no `Data` copy: the model is tens of MB).
+func fileContents(_ path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0 else { return nil }
+    let size = Int(status.st_size)
+    let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        count = 0
+        while count < size {
+            let got = read(descriptor, buffer.baseAddress! + count, size - count)
+            guard got > 0 else { break }
+            count += got
+        }
+    }
+    return bytes.count == size ? bytes : nil
+}
+

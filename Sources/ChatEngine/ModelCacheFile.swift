@@ -53,28 +53,40 @@ struct ModelCacheFile: Equatable {
     /// Reads a file written by `encoded()`.
     /// - Throws: `ModelCacheFileError` for foreign bytes, another format version, a damaged
     ///   header or a length that does not match.
-    init(decoding bytes: [UInt8]) throws(ModelCacheFileError) {
-        let prefix = Self.magic.count + 8
-        guard bytes.count >= prefix, bytes.starts(with: Self.magic) else { throw .notACacheFile }
-        var reader = Reader(bytes: bytes, position: Self.magic.count)
+    /// The re-ranker's section is the file's own buffer with the head removed in place, so the
+    /// file is held in memory once.
+    init(decoding bytes: consuming [UInt8]) throws(ModelCacheFileError) {
+        let layout = try Self.layout(of: bytes)
+        (folderKey, engineVersion, modelHash) = (layout.folderKey, layout.engineVersion, layout.modelHash)
+        intentModel = Array(bytes[layout.intentModel])
+        var rest = consume bytes
+        rest.removeSubrange(0..<layout.intentModel.upperBound)
+        reranker = rest
+    }
+
+    /// The header's values and where the intent model's section is (the re-ranker's follows it
+    /// to the end); checked, so the readers holding the bytes are gone before they are cut.
+    private static func layout(of bytes: [UInt8]) throws(ModelCacheFileError)
+        -> (folderKey: String, engineVersion: String, modelHash: String, intentModel: Range<Int>) {
+        let prefix = magic.count + 8
+        guard bytes.count >= prefix, bytes.starts(with: magic) else { throw .notACacheFile }
+        var reader = Reader(bytes: bytes, position: magic.count)
         let version = try reader.uint32()
-        guard version == Self.formatVersion else { throw .unsupportedVersion(version) }
+        guard version == formatVersion else { throw .unsupportedVersion(version) }
         let headerLength = Int(try reader.uint32())
         guard headerLength <= bytes.count - prefix - 8 else { throw .truncated }
         let header = bytes[prefix..<(prefix + headerLength)]
         var tail = Reader(bytes: bytes, position: prefix + headerLength)
         guard try tail.uint64() == StableHash.of(header) else { throw .damagedHeader }
-        folderKey = try reader.string()
-        engineVersion = try reader.string()
-        modelHash = try reader.string()
+        let folderKey = try reader.string()
+        let engineVersion = try reader.string()
+        let modelHash = try reader.string()
         let intentLength = try reader.uint64(), rerankerLength = try reader.uint64()
         guard reader.position == prefix + headerLength else { throw .damagedHeader }
         let sectionsStart = tail.position
         guard intentLength <= UInt64(bytes.count), rerankerLength <= UInt64(bytes.count),
               UInt64(bytes.count - sectionsStart) == intentLength + rerankerLength else { throw .truncated }
-        let rerankerStart = sectionsStart + Int(intentLength)
-        intentModel = Array(bytes[sectionsStart..<rerankerStart])
-        reranker = Array(bytes[rerankerStart...])
+        return (folderKey, engineVersion, modelHash, sectionsStart..<(sectionsStart + Int(intentLength)))
     }
 
     init(folderKey: String, engineVersion: String, modelHash: String, intentModel: [UInt8], reranker: [UInt8]) {

@@ -30,17 +30,23 @@ public struct FrustrationDetector: Sendable {
     /// The run of 「！」/「？」 that counts as a cue.
     public static let runLength = 3
 
+    /// `words` as scalar arrays, and whether each is only digits: what lines are searched with.
+    private let patterns: [(scalars: [Unicode.Scalar], digitsOnly: Bool)]
+
     public init(extraWords: [String] = []) {
         words = (Self.lexicon + extraWords).map { $0.lowercased() }.filter { !$0.isEmpty }
+        patterns = words.map { word in
+            let scalars = Array(word.unicodeScalars)
+            return (scalars, scalars.allSatisfy { $0.properties.numericType != nil })
+        }
     }
 
     /// What shows the customer is upset in this line, for the reply's reason; nil when nothing does.
     /// - Parameters:
     ///   - repeated: whether the line says again what the previous one said.
     public func signal(in utterance: Utterance, cues: LineCues, repeated: Bool) -> String? {
-        let content = String(String.UnicodeScalarView(cues.content))
-        if let word = words.first(where: { Self.contains(content, $0) }) {
-            return "word \(word)"
+        if let index = patterns.firstIndex(where: { Self.contains(cues.content, $0.scalars, digitsOnly: $0.digitsOnly) }) {
+            return "word \(words[index])"
         }
         if cues.exclamationRun >= Self.runLength {
             return "a run of \(cues.exclamationRun) ！/？"
@@ -51,15 +57,13 @@ public struct FrustrationDetector: Sendable {
         return nil
     }
 
-    /// Whether `word` is in `content`; a word of digits only as a whole run of digits.
-    static func contains(_ content: String, _ word: String) -> Bool {
-        guard word.allSatisfy(\.isNumber) else { return content.contains(word) }
-        var rest = content[...]
-        while let range = rest.range(of: word) {
-            let before = range.lowerBound == content.startIndex ? nil : content[content.index(before: range.lowerBound)]
-            let after = range.upperBound == content.endIndex ? nil : content[range.upperBound]
-            if before?.isNumber != true, after?.isNumber != true { return true }
-            rest = content[range.upperBound...]
+    /// Whether `word` is in `content` (case-folded scalars, as `LineCues.content`); a word of
+    /// digits only as a whole run of digits (12315, never inside an order number).
+    static func contains(_ content: [Unicode.Scalar], _ word: [Unicode.Scalar], digitsOnly: Bool) -> Bool {
+        guard !word.isEmpty, word.count <= content.count else { return false }
+        func isDigit(_ index: Int) -> Bool { content.indices.contains(index) && content[index].properties.numericType != nil }
+        for start in 0...(content.count - word.count) where content[start..<(start + word.count)].elementsEqual(word) {
+            if !digitsOnly || (!isDigit(start - 1) && !isDigit(start + word.count)) { return true }
         }
         return false
     }

@@ -59,7 +59,7 @@ public struct LineCues: Sendable, Hashable {
         isFollowUp = !content.isEmpty && content.count <= Self.followUpLength && Self.followsUp(content)
         answer = Self.yesNo(content, isQuestion: isQuestion)
         refersBack = Self.pointsBack(content)
-        isRequest = Self.requestStarts.contains { content.starts(with: $0.unicodeScalars) }
+        isRequest = Self.opensRequest(content)
     }
 
     /// The content as text: what a line and a knowledge-base question are matched by.
@@ -101,54 +101,84 @@ public struct LineCues: Sendable, Hashable {
     /// Yes and no words long enough to open a longer answer (「好的谢谢」, 「算了吧」, 「确认取消」).
     static let openingLength = 2
 
-    // MARK: Tests on the content
+    // MARK: Tests on the content (scalar arrays: no String search on the hot path)
+
+    private static let questionList = WordList(questionWords), questionEndingList = WordList(questionEndings)
+    private static let englishQuestionList = WordList(englishQuestionStarts), backReferenceList = WordList(backReferences)
+    private static let followUpList = WordList(followUpStarts), requestList = WordList(requestStarts)
+    private static let yesList = WordList(yesWords), noList = WordList(noWords)
+    private static let notAnd: Set<Unicode.Scalar> = Set("个些边里天次款件位".unicodeScalars)
+    private static let particles: Set<Unicode.Scalar> = Set("吧啊呀哦嘛呗".unicodeScalars)
 
     private static func asks(_ content: [Unicode.Scalar]) -> Bool {
-        let text = String(String.UnicodeScalarView(content))
-        if questionWords.contains(where: { text.contains($0) }) { return true }
-        if content.count >= 3, questionEndings.contains(where: { text.hasSuffix($0) }) { return true }
-        return englishQuestionStarts.contains { text.hasPrefix($0) && text.unicodeScalars.count > $0.unicodeScalars.count + 2 }
+        if questionList.anyInside(content) { return true }
+        if content.count >= 3, questionEndingList.anyEnding(content) { return true }
+        return englishQuestionList.anyOpening(content, leaving: 3)
     }
 
     private static func pointsBack(_ content: [Unicode.Scalar]) -> Bool {
-        let text = String(String.UnicodeScalarView(content))
-        return backReferences.contains { text.contains($0) }
+        backReferenceList.anyInside(content)
+    }
+
+    private static func opensRequest(_ content: [Unicode.Scalar]) -> Bool {
+        requestList.anyOpening(content, leaving: 0)
     }
 
     private static func followsUp(_ content: [Unicode.Scalar]) -> Bool {
-        let text = String(String.UnicodeScalarView(content))
-        if text.hasSuffix("呢") { return true }
+        if content.last == "呢" { return true }
         // 「那个订单」「那边」: 那 as "that", not "and then".
-        if content.count > 1, content[0] == "那", "个些边里天次款件位".unicodeScalars.contains(content[1]) { return false }
-        return followUpStarts.contains { text.hasPrefix($0) && text.count > $0.count }
+        if content.count > 1, content[0] == "那", notAnd.contains(content[1]) { return false }
+        return followUpList.anyOpening(content, leaving: 1)
     }
 
     private static func yesNo(_ content: [Unicode.Scalar], isQuestion: Bool) -> YesNo? {
         guard !content.isEmpty else { return nil }
-        let text = String(String.UnicodeScalarView(content))
-        let trimmed = text.trimmingParticles()
-        if noWords.contains(trimmed) { return .no }
-        if yesWords.contains(trimmed) { return .yes }
+        var trimmed = content[...]
+        while trimmed.count > 1, let last = trimmed.last, particles.contains(last) { trimmed.removeLast() }
+        let whole = Array(trimmed)
+        if noList.exact.contains(whole) { return .no }
+        if yesList.exact.contains(whole) { return .yes }
         guard !isQuestion else { return nil }
-        if noWords.contains(where: { $0.count >= openingLength && text.hasPrefix($0) }) { return .no }
-        if yesWords.contains(where: { $0.count >= openingLength && text.hasPrefix($0) }) { return .yes }
+        if noList.anyOpening(content, leaving: 0, atLeast: openingLength) { return .no }
+        if yesList.anyOpening(content, leaving: 0, atLeast: openingLength) { return .yes }
         return nil
+    }
+
+    /// A word list as scalar arrays, for tests on a line's content.
+    private struct WordList {
+        let words: [[Unicode.Scalar]]
+        let exact: Set<[Unicode.Scalar]>
+
+        init(_ words: [String]) {
+            self.words = words.map { Array($0.unicodeScalars) }
+            exact = Set(self.words)
+        }
+
+        /// Whether some word occurs in `content`.
+        func anyInside(_ content: [Unicode.Scalar]) -> Bool {
+            words.contains { word in
+                guard word.count <= content.count else { return false }
+                return (0...(content.count - word.count)).contains { start in
+                    content[start..<(start + word.count)].elementsEqual(word)
+                }
+            }
+        }
+
+        /// Whether `content` ends with some word.
+        func anyEnding(_ content: [Unicode.Scalar]) -> Bool {
+            words.contains { $0.count <= content.count && content.suffix($0.count).elementsEqual($0) }
+        }
+
+        /// Whether `content` opens with some word of at least `atLeast` scalars and has more than
+        /// `leaving` scalars after it.
+        func anyOpening(_ content: [Unicode.Scalar], leaving: Int, atLeast: Int = 0) -> Bool {
+            words.contains { $0.count >= atLeast && content.count > $0.count + leaving - 1 && content.starts(with: $0) }
+        }
     }
 
     /// Full-width ASCII forms (！ ？ Ａ １) as their half-width letters.
     static func halfWidth(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         guard (0xFF01...0xFF5E).contains(scalar.value) else { return scalar }
         return Unicode.Scalar(scalar.value - 0xFEE0) ?? scalar
-    }
-}
-
-extension String {
-    /// The text without trailing modal particles (了 吧 啊 呀 哦 嘛 的 呗): 「算了吧」 → 「算了」.
-    func trimmingParticles() -> String {
-        var scalars = Array(unicodeScalars)
-        while scalars.count > 1, let last = scalars.last, "吧啊呀哦嘛呗".unicodeScalars.contains(last) {
-            scalars.removeLast()
-        }
-        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -139,7 +139,8 @@ public struct RerankingIndex: CandidateReranker {
             let parts = index.fieldScores(wordKeys: terms.wordKeys, characterKeys: terms.characterKeys, question: candidate.question)
             fields += [parts.words, parts.characters]
         }
-        return CandidateScores(neural: neural, translation: translationScores(of: candidates, queryTerms: view.terms),
+        let translation = translationScores(of: candidates, queryTerms: view.terms, weights: &terms.translationWeights)
+        return CandidateScores(neural: neural, translation: translation,
                                lexical: lexicalScores(of: candidates, query: query), fields: fields)
     }
 
@@ -165,26 +166,37 @@ public struct RerankingIndex: CandidateReranker {
         return features
     }
 
-    private func translationScores(of candidates: [Candidate], queryTerms: [Int32]) -> [Float] {
+    /// `weights` is scratch space, one zero per translation-table term on entry and on return.
+    private func translationScores(of candidates: [Candidate], queryTerms: [Int32], weights: inout [Float]) -> [Float] {
         let table = reranker.translation
         guard !queryTerms.isEmpty else { return [Float](repeating: 0, count: candidates.count) }
-        let questionLists = candidates.map { questions(of: $0) }
-        var totals = questionLists.map { [Float](repeating: 0, count: $0.count) }
-        var weights = [Float](repeating: 0, count: table.terms.count)
+        if weights.count != table.terms.count { weights = [Float](repeating: 0, count: table.terms.count) }
+        // The candidates' questions laid end to end, with each question's running total.
+        var questionIDs: [Int] = []
+        var ends: [Int] = []
+        ends.reserveCapacity(candidates.count)
+        for candidate in candidates {
+            questionIDs.append(contentsOf: questions(of: candidate))
+            ends.append(questionIDs.count)
+        }
+        var totals = [Float](repeating: 0, count: questionIDs.count)
+        let share = 1 - Self.backgroundShare
         for term in queryTerms {
             let row = Int(table.starts[Int(term)])..<Int(table.starts[Int(term) + 1])
             for entry in row { weights[Int(table.sources[entry])] = table.probabilities[entry] }
-            for (candidate, list) in questionLists.enumerated() {
-                for (offset, question) in list.enumerated() {
-                    var sum: Float = 0
-                    for position in Int(termStarts[question])..<Int(termStarts[question + 1]) { sum += weights[Int(termIDs[position])] }
-                    totals[candidate][offset] += Activation.log(background[Int(term)]
-                        + (1 - Self.backgroundShare) * sum / Float(max(1, termCounts[question])))
-                }
+            let floor = background[Int(term)]
+            for (slot, question) in questionIDs.enumerated() {
+                var sum: Float = 0
+                for position in Int(termStarts[question])..<Int(termStarts[question + 1]) { sum += weights[Int(termIDs[position])] }
+                totals[slot] += Activation.log(floor + share * sum / Float(max(1, termCounts[question])))
             }
             for entry in row { weights[Int(table.sources[entry])] = 0 }
         }
-        return totals.map { ($0.max() ?? 0) / Float(queryTerms.count) }
+        var start = 0
+        return ends.map { end in
+            defer { start = end }
+            return (totals[start..<end].max() ?? 0) / Float(queryTerms.count)
+        }
     }
 
     /// λ, the background's share in a question's term probabilities (Jelinek–Mercer smoothing).
