@@ -10,11 +10,15 @@ public struct IntentPrediction: Hashable, Sendable {
     public var ranking: [IntentScore]
     /// Why the line was judged out of scope, when it was (`"confidence 0.31 < 0.45"`).
     public var outOfScopeReason: String?
+    /// Whether the line is nearer the bot's out-of-scope examples than any intent's
+    /// (「天气预报说明天下雨」): out of scope by example, not merely unsure.
+    public var resemblesOutOfScope: Bool
 
-    public init(intent: IntentScore?, ranking: [IntentScore], outOfScopeReason: String? = nil) {
+    public init(intent: IntentScore?, ranking: [IntentScore], outOfScopeReason: String? = nil, resemblesOutOfScope: Bool = false) {
         self.intent = intent
         self.ranking = ranking
         self.outOfScopeReason = outOfScopeReason
+        self.resemblesOutOfScope = resemblesOutOfScope
     }
 }
 

@@ -70,6 +70,13 @@ extension DialogueTurn {
             reasons.append("intent \(intent.name) has no reply or slots")
         }
         if let answer, answer.isAccepted {
+            // A line like the out-of-scope examples (「天气预报说明天下雨」) needs the bar an answer
+            // beats a reply by: one shared word (明天) is no answer to it.
+            guard !utterance.prediction.resemblesOutOfScope || answer.isExactMatch
+                    || answer.choice.confidence >= manager.tuning.answerOverReply else {
+                reasons.append("out of scope by example: answer below \(Self.score(manager.tuning.answerOverReply))")
+                return miss(resume: resume)
+            }
             return give(answer, .knowledgeAnswer, resume: resume, reason: "accepted answer")
         }
         return miss(resume: resume)

@@ -34,41 +34,62 @@ public struct LineCues: Sendable, Hashable {
 
     public init(_ text: String) {
         var content: [Unicode.Scalar] = []
+        var clauses: [Range<Int>] = []   // runs of content between spaces and punctuation
+        var clauseStart = 0
         var run = 0, longest = 0, hasQuestionMark = false
         for raw in text.unicodeScalars {
             let scalar = Self.halfWidth(raw)
-            if scalar == "!" || scalar == "?" {
-                run += 1
-                longest = max(longest, run)
-                if scalar == "?" { hasQuestionMark = true }
+            let properties = scalar.properties
+            guard properties.isAlphabetic || properties.numericType != nil else {
+                if content.count > clauseStart { clauses.append(clauseStart..<content.count) }
+                clauseStart = content.count
+                if scalar == "!" || scalar == "?" {
+                    run += 1
+                    longest = max(longest, run)
+                    if scalar == "?" { hasQuestionMark = true }
+                } else {
+                    run = 0
+                }
                 continue
             }
             run = 0
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil {
-                if properties.changesWhenLowercased {
-                    content.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
-                } else {
-                    content.append(scalar)   // Han characters, digits, lower-case letters: no String per scalar
-                }
+            if properties.changesWhenLowercased {
+                content.append(contentsOf: properties.lowercaseMapping.unicodeScalars)
+            } else {
+                content.append(scalar)   // Han characters, digits, lower-case letters: no String per scalar
             }
         }
+        if content.count > clauseStart { clauses.append(clauseStart..<content.count) }
         self.content = content
         exclamationRun = longest
-        isQuestion = hasQuestionMark || Self.asks(content)
+        isQuestion = hasQuestionMark || Self.asks(content, clauses: clauses)
         isFollowUp = !content.isEmpty && content.count <= Self.followUpLength && Self.followsUp(content)
         answer = Self.yesNo(content, isQuestion: isQuestion)
         refersBack = Self.pointsBack(content)
         isRequest = Self.opensRequest(content)
     }
 
-    /// The content as text: what a line and a knowledge-base question are matched by.
-    public var contentText: String { String(String.UnicodeScalarView(content)) }
+    /// The content as text without courtesy words at either end: what a line and a
+    /// knowledge-base question are matched by (「亲 少点呗」 = 「少点呗」).
+    public var contentText: String { String(String.UnicodeScalarView(core)) }
 
-    /// The content without digits: what a line and an intent example are matched by, so
+    /// The matched text without digits: what a line and an intent example are matched by, so
     /// 「帮我查一下订单 20241105123456」 matches the example with any order number (or a masked one).
     public var contentWithoutDigits: String {
-        String(String.UnicodeScalarView(content.filter { $0.properties.numericType == nil }))
+        String(String.UnicodeScalarView(core.filter { $0.properties.numericType == nil }))
+    }
+
+    /// The content without the courtesy words customers open or close a line with (亲, 在吗,
+    /// 你好, 请问, hi …; 亲, 哈, 啊 … at the end); the whole content when nothing else is left.
+    var core: ArraySlice<Unicode.Scalar> {
+        var core = content[...]
+        while let word = Self.courtesyOpeningList.words.first(where: { core.count > $0.count && core.starts(with: $0) }) {
+            core.removeFirst(word.count)
+        }
+        while core.count > 1, let last = core.last, Self.courtesyEndings.contains(last) { core.removeLast() }
+        let onlyCourtesy = core.isEmpty || Self.courtesyOpeningList.exact.contains(Array(core))
+            || (core.count == 1 && core.first.map(Self.courtesyEndings.contains) == true)
+        return onlyCourtesy ? content[...] : core
     }
 
     /// A stable key of the line's content (hex of a 64-bit hash), nil when it has none; two lines
@@ -84,7 +105,9 @@ public struct LineCues: Sendable, Hashable {
 
     static let questionWords = ["吗", "呢", "谁", "什么", "怎么", "怎样", "如何", "多少", "几", "哪", "为什么", "为啥",
                                 "是否", "能不能", "可不可以", "会不会", "有没有", "要不要", "是不是", "咋", "啥", "多久", "多长",
-                                "能否", "可否", "行不行", "好不好", "对不对", "有无"]
+                                "能否", "可否", "行不行", "好不好", "对不对", "有无", "问一下", "问下", "请问", "想问", "咨询"]
+    /// Words that, with 吧 at the end, make a guess a question: 「不会是假货吧」, 「应该包邮吧」.
+    static let guessWords = ["不会", "不是", "应该", "可以", "能", "没", "是"]
     /// Endings that make a statement a question: 「星期六发货不」, 「有货没」, 「能开发票没有」.
     static let questionEndings = ["不", "没", "没有", "嘛", "么"]
     static let englishQuestionStarts = ["what", "how", "who", "when", "where", "why", "which", "can", "could", "do", "does",
@@ -98,21 +121,35 @@ public struct LineCues: Sendable, Hashable {
                                  "刚刚", "上面", "该订单", "这一单", "同一个"]
     static let requestStarts = ["我要", "我想", "我需要", "帮我", "麻烦", "请帮", "申请", "能帮我", "给我",
                                 "iwant", "iwould", "ineed", "please", "pls", "help"]
+    /// Words that open a line only to be polite or to get attention: 「亲 在吗 请问运费多少」.
+    static let courtesyOpenings = ["亲亲", "亲爱的", "亲", "在吗", "在不在", "在么", "在不", "你好", "您好", "请问", "问一下", "问下",
+                                   "客服", "老板", "hi", "hello", "hey"]
     /// Yes and no words long enough to open a longer answer (「好的谢谢」, 「算了吧」, 「确认取消」).
     static let openingLength = 2
 
     // MARK: Tests on the content (scalar arrays: no String search on the hot path)
 
     private static let questionList = WordList(questionWords), questionEndingList = WordList(questionEndings)
+    private static let guessList = WordList(guessWords)
     private static let englishQuestionList = WordList(englishQuestionStarts), backReferenceList = WordList(backReferences)
     private static let followUpList = WordList(followUpStarts), requestList = WordList(requestStarts)
     private static let yesList = WordList(yesWords), noList = WordList(noWords)
     private static let notAnd: Set<Unicode.Scalar> = Set("个些边里天次款件位".unicodeScalars)
     private static let particles: Set<Unicode.Scalar> = Set("吧啊呀哦嘛呗".unicodeScalars)
+    private static let courtesyOpeningList = WordList(courtesyOpenings)
+    /// Closing characters a matched line loses: 「能便宜点吗亲」, 「包邮吗哈」.
+    private static let courtesyEndings: Set<Unicode.Scalar> = Set("亲哈啊呀哦".unicodeScalars)
 
-    private static func asks(_ content: [Unicode.Scalar]) -> Bool {
+    /// Whether the content asks something: a question word anywhere, a question ending at the
+    /// end of a clause (「EMS能发么 我们这边只有邮政」), a guess put as a question (「不会是假货吧」),
+    /// or an English question word first.
+    private static func asks(_ content: [Unicode.Scalar], clauses: [Range<Int>]) -> Bool {
         if questionList.anyInside(content) { return true }
-        if content.count >= 3, questionEndingList.anyEnding(content) { return true }
+        for clause in clauses where clause.count >= 3 {
+            let words = Array(content[clause])
+            if questionEndingList.anyEnding(words) { return true }
+            if words.last == "吧", guessList.anyInside(words) { return true }
+        }
         return englishQuestionList.anyOpening(content, leaving: 3)
     }
 

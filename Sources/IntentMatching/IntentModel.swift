@@ -70,7 +70,7 @@ public struct IntentModel: Sendable {
         }
         if let outOfScope = outOfScopeClass, probabilities[outOfScope] > probabilities[best] {
             let reason = "closest to the out-of-scope examples (\(Self.format(probabilities[outOfScope])))"
-            return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: reason)
+            return IntentPrediction(intent: nil, ranking: ranking, outOfScopeReason: reason, resemblesOutOfScope: true)
         }
         if probabilities[best] < rule.threshold {
             let reason = "confidence \(Self.format(probabilities[best])) < \(Self.format(rule.threshold))"

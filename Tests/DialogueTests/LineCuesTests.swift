@@ -18,6 +18,30 @@ import Testing
         #expect(cues.answer == nil || text == "好不好？")
     }
 
+    /// A question ending closes a clause, not only the line; a guess with 吧 asks too.
+    @Test(arguments: ["EMS能发么 我们这边只有邮政能到", "可以指定中通嘛，不要韵达", "不会是假货吧", "问一下哈 七天能退"])
+    func questionsInsideALine(_ text: String) {
+        let cues = LineCues(text)
+        #expect(cues.isQuestion)
+        #expect(cues.answer == nil)
+    }
+
+    @Test(arguments: ["好吧", "算了吧", "取消吧", "就这样吧"])
+    func aClosingBaIsNoQuestion(_ text: String) {
+        #expect(!LineCues(text).isQuestion)
+    }
+
+    /// Courtesy words at either end are not matched: 「亲 少点呗」 is the question 「少点呗」.
+    @Test func matchingLeavesCourtesyWordsOut() {
+        #expect(LineCues("亲 少点呗").contentText == "少点呗")
+        #expect(LineCues("在吗？请问运费多少").contentText == "运费多少")
+        #expect(LineCues("hi, how much is shipping").contentText == "howmuchisshipping")
+        #expect(LineCues("能便宜点吗亲").contentText == "能便宜点吗")
+        #expect(LineCues("在吗").contentText == "在吗")
+        #expect(LineCues("亲亲").contentText == "亲亲")
+        #expect(LineCues("你好 订单20261111000123开发票").contentWithoutDigits == "订单开发票")
+    }
+
     @Test(arguments: ["那运费呢？", "那么换货呢", "还有发票呢", "what about fees?", "运费呢"])
     func followUps(_ text: String) {
         #expect(LineCues(text).isFollowUp)

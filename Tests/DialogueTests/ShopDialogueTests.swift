@@ -220,6 +220,26 @@ import Testing
         #expect(known.text == "商品 耳机。")
     }
 
+    /// 「能保」 (能 glued onto 保) is no product's name, nor is an ID card number after a word.
+    @Test func gluedFunctionWordsAndLongNumbersAreNoProductNames() {
+        var chat = ShopBot.conversation(vocabulary: ["多少", "钱", "耳机", "多久", "身份证", "实名"])
+        chat.say(line("耳机多少钱", "product_question", entities: [(name: "product", text: "耳机")]))
+        let glued = chat.say(Utterance(text: "能保多久", tokens: tokens(["能保", "多久"]),
+                                       prediction: IntentPrediction(intent: IntentScore(name: "product_question", confidence: 0.9), ranking: []),
+                                       entities: []))
+        #expect(!glued.text.contains("没有卖"))
+        var fresh = ShopBot.conversation(vocabulary: ["多少", "钱", "耳机"])
+        let model = fresh.say(Utterance(text: "iphone16多少钱", tokens: tokens(["iphone", "16", "多少", "钱"]),
+                                        prediction: IntentPrediction(intent: IntentScore(name: "product_question", confidence: 0.9), ranking: []),
+                                        entities: []))
+        #expect(model.text == "抱歉，小蜜商城没有卖「iphone16」。您想了解哪件商品？")
+        var other = ShopBot.conversation(vocabulary: ["多少", "钱", "耳机"])
+        let card = other.say(Utterance(text: "平板110101199003071233多少钱", tokens: tokens(["平板", "110101199003071233", "多少", "钱"]),
+                                       prediction: IntentPrediction(intent: IntentScore(name: "product_question", confidence: 0.9), ranking: []),
+                                       entities: []))
+        #expect(card.text == "抱歉，小蜜商城没有卖「平板」。您想了解哪件商品？")
+    }
+
     @Test func anUnsoldProductAfterAKnownOneIsNotTheKnownOne() {
         var chat = ShopBot.conversation(vocabulary: ["多少", "钱", "耳机"])
         chat.say(line("耳机多少钱", "product_question", entities: [(name: "product", text: "耳机")]))
