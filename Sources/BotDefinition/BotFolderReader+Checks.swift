@@ -6,6 +6,7 @@ extension BotFolderReader {
     /// Checks what intents name once every file is read: entities, lookup tables and keys, and
     /// the placeholders of replies and confirm questions.
     mutating func checkIntentReferences() {
+        checkAlternateKeys()
         let knownEntities = BuiltInEntity.allCases.map(\.rawValue) + [SlotDefinition.freeText] + bot.patternEntities.map(\.name)
             + bot.lookupEntities.map(\.name) + bot.tableEntities.map(\.name)
         for pending in pendingIntentChecks {
@@ -46,6 +47,32 @@ extension BotFolderReader {
             }
             checkMessage(intent.lookup?.missing, at: pending.missingLocation, "the missing message of the lookup of \(what)",
                          allowed: intent.slots.map(\.name) + ["value", "name"])
+        }
+    }
+
+    /// Each `tables:` entry of bot.yml names a table, its columns and a known entity, and its
+    /// messages only their placeholders.
+    private mutating func checkAlternateKeys() {
+        for key in bot.settings.alternateKeys.values.sorted(by: { $0.table < $1.table }) {
+            let what = "`tables.\(key.table)` in bot.yml"
+            guard let table = bot.tables[key.table] else {
+                if !brokenTables.contains(key.table) {
+                    let known = bot.tables.keys.sorted()
+                    let hint = KeySuggestion.closest(to: key.table, among: known).map { "did you mean '\($0)'? " } ?? ""
+                    log.error(key.location, "\(what) names table '\(key.table)', which does not exist; \(hint)tables: \(known.joined(separator: ", "))")
+                }
+                continue
+            }
+            for column in [key.column] + (key.label.map { [$0] } ?? []) where !table.columns.contains(column) {
+                let hint = KeySuggestion.closest(to: column, among: table.columns).map { "did you mean '\($0)'? " } ?? ""
+                log.error(key.location, "\(what) names column '\(column)', which table '\(key.table)' does not have; \(hint)columns: \(table.columns.joined(separator: ", "))")
+            }
+            if !bot.knowsEntity(key.entity) {
+                log.error(key.location, "\(what) finds rows by entity '\(key.entity)', which is not declared; use a built-in (\(BuiltInEntity.allCases.map(\.rawValue).joined(separator: ", "))) or declare it under `entities:`")
+            }
+            checkMessage(key.prompt, at: key.location, "the prompt of \(what)", allowed: ["name"])
+            checkMessage(key.several, at: key.location, "the several message of \(what)", allowed: AlternateKey.severalPlaceholders)
+            checkMessage(key.none, at: key.location, "the none message of \(what)", allowed: ["value", "name"])
         }
     }
 

@@ -3,7 +3,9 @@ import Yams
 
 extension BotFolderReader {
     static let settingsFile = "bot.yml"
-    static let settingsKeys = ["name", "time_zone", "messages", "fallback", "frustration", "privacy"]
+    static let settingsKeys = ["name", "time_zone", "messages", "fallback", "frustration", "privacy", "tables"]
+    static let alternateKeyKeys = ["find_by", "prompt", "several", "none"]
+    static let findByKeys = ["column", "entity", "label"]
     static let fallbackKeys = ["handoff_after"]
     static let frustrationKeys = ["words"]
     static let privacyKeys = ["mask"]
@@ -53,7 +55,44 @@ extension BotFolderReader {
         if let node = fields["privacy"] {
             readPrivacy(node, in: file, into: &settings.privacy)
         }
+        if let node = fields["tables"] {
+            settings.alternateKeys = readAlternateKeys(node, in: file)
+        }
         bot.settings = settings
+    }
+
+    /// `tables: { orders: { find_by: { column: phone, entity: phone, label: items }, prompt: …, several: …, none: … } }`.
+    /// Whether the tables, columns and entities exist is checked once everything is read.
+    private mutating func readAlternateKeys(_ node: Node, in file: YAMLFile) -> [String: AlternateKey] {
+        guard let tables = file.fields(node, "`tables`", allowed: nil, log: &log) else { return [:] }
+        var keys: [String: AlternateKey] = [:]
+        for entry in tables.entries {
+            let what = "`tables.\(entry.name)`"
+            guard let fields = file.fields(entry.value, what, allowed: Self.alternateKeyKeys, log: &log) else { continue }
+            guard let findNode = fields["find_by"],
+                  let find = file.fields(findNode, "\(what).find_by", allowed: Self.findByKeys, log: &log) else {
+                log.error(file.location(entry.value), "\(what) needs `find_by: { column: phone, entity: phone }`: the column to search and the entity whose value is searched for")
+                continue
+            }
+            let column = find["column"].flatMap { file.text($0, "\(what).find_by.column", log: &log) }?.trimmingWhitespace()
+            let entity = find["entity"].flatMap { file.text($0, "\(what).find_by.entity", log: &log) }?.trimmingWhitespace()
+            let label = find["label"].flatMap { file.text($0, "\(what).find_by.label", log: &log) }?.trimmingWhitespace()
+            guard let column, let entity else {
+                log.error(file.location(findNode), "\(what).find_by needs `column:` and `entity:`: { column: phone, entity: phone }")
+                continue
+            }
+            guard let prompt = readTemplate(fields["prompt"], "\(what).prompt", in: file).template else {
+                if fields["prompt"] == nil {
+                    log.error(file.location(entry.value), "\(what) needs `prompt:`, the question asked when the customer lacks the key (没关系，请告诉我下单时用的手机号。)")
+                }
+                continue
+            }
+            keys[entry.name] = AlternateKey(table: entry.name, column: column, entity: entity, label: label, prompt: prompt,
+                                            several: readTemplate(fields["several"], "\(what).several", in: file).template,
+                                            none: readTemplate(fields["none"], "\(what).none", in: file).template,
+                                            location: file.location(entry.value))
+        }
+        return keys
     }
 
     /// `privacy: { mask: true|false }`.

@@ -13,6 +13,7 @@ import Foundation
 /// fallback: { handoff_after: 2 }
 /// frustration: { words: [太坑了, 磨磨唧唧] }
 /// privacy: { mask: true }
+/// tables: { orders: { find_by: { column: phone, entity: phone }, prompt: 请告诉我下单手机号。 } }
 /// ```
 /// A folder without `bot.yml` gets `BotSettings()`: the name 「智能客服」, the Chinese default
 /// messages, the machine's time zone, a hand-off after 2 misses, no extra words, personal data masked.
@@ -30,6 +31,8 @@ public struct BotSettings: Hashable, Sendable {
     public var frustrationWords: [String]
     /// Whether personal data is masked in transcripts, the session store and debug output.
     public var privacy: PrivacySettings
+    /// How rows are found without their key, by table name (`tables:` in bot.yml).
+    public var alternateKeys: [String: AlternateKey] = [:]
 
     public init(name: String = "智能客服", timeZone: TimeZone? = nil, messages: BotMessages = BotMessages(), handoffAfterMisses: Int = 2,
                 frustrationWords: [String] = [], privacy: PrivacySettings = PrivacySettings()) {

@@ -67,4 +67,13 @@ public struct DataTable: Hashable, Sendable {
         guard let row = row(forKey: key) else { return nil }
         return Dictionary(zip(columns, row), uniquingKeysWith: { first, _ in first })
     }
+
+    /// The rows whose `column` holds `value` (compared as keys are), in table order, as column
+    /// name → value: the orders placed with one phone. Empty when there is no such column.
+    public func records(where column: String, is value: String) -> [[String: String]] {
+        guard let index = columns.firstIndex(of: column) else { return [] }
+        let wanted = Self.matchingKey(value)
+        return rows.filter { index < $0.count && Self.matchingKey($0[index]) == wanted }
+            .map { Dictionary(zip(columns, $0), uniquingKeysWith: { first, _ in first }) }
+    }
 }

@@ -27,6 +27,9 @@ extension DialogueTurn {
         guard let form = activeForm else { return question == .humanOffer ? say(\.frustration) : "" }
         switch question {
         case let .slot(name):
+            if form.slot(named: name) == nil, let alternate = alternateKey(of: form), alternate.column == name {
+                return alternate.prompt.render(slots: ["name": settings.name]) ?? alternate.prompt.source
+            }
             return prompt(for: form.slot(named: name), named: name)
         case let .reuse(name):
             guard let slot = form.slot(named: name), let value = state.remembered[slot.entity] else {
@@ -85,6 +88,7 @@ extension DialogueTurn {
         if belongs(to: form), let filled = fillSlots(of: form) {
             return advance(form, reason: filled)
         }
+        if let reply = withoutKey(form, asked: name) { return reply }
         if let name, let slot = form.slot(named: name), belongs(to: form),
            let candidate = SlotValueShape.of(entity: slot.entity, in: bot).invalidCandidate(in: utterance.text) {
             return invalid(candidate, for: slot, of: form)
@@ -243,6 +247,7 @@ extension DialogueTurn {
         state.fallbacks = 0
         var record: [String: String] = [:]
         while true {
+            if record.isEmpty, let found = findRow(of: form) { return found }
             if let lookup = form.lookup, let value = state.slots[lookup.key], record.isEmpty {
                 guard let row = lookupRecord(form) else { return lookupMissing(form, lookup: lookup, value: value) }
                 record = row

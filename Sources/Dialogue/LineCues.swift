@@ -26,6 +26,10 @@ public struct LineCues: Sendable, Hashable {
     /// 「我要开发票」 inside a free-text answer is a new request, not the answer.
     public let isRequest: Bool
 
+    /// Whether the line says the customer does not have what was asked for (忘了 / 找不到 /
+    /// 不记得 / forgot …): 「订单号找不到了」.
+    public var lacksValue: Bool { Self.lackList.anyInside(content) }
+
     /// A plain answer to a yes/no question.
     public enum YesNo: Sendable, Hashable { case yes, no }
 
@@ -124,13 +128,16 @@ public struct LineCues: Sendable, Hashable {
     /// Words that open a line only to be polite or to get attention: 「亲 在吗 请问运费多少」.
     static let courtesyOpenings = ["亲亲", "亲爱的", "亲", "在吗", "在不在", "在么", "在不", "你好", "您好", "请问", "问一下", "问下",
                                    "客服", "老板", "hi", "hello", "hey"]
+    /// Words that say a value is not at hand: 「订单号忘了」, 「不记得单号」, 「I forgot it」.
+    static let lackWords = ["忘了", "忘记", "不记得", "记不得", "记不住", "记不清", "找不到", "找不着", "不知道", "丢了", "删了",
+                            "没有订单号", "没订单号", "没有单号", "forgot", "forget", "dontknow", "dontremember", "cantfind", "lost"]
     /// Yes and no words long enough to open a longer answer (「好的谢谢」, 「算了吧」, 「确认取消」).
     static let openingLength = 2
 
     // MARK: Tests on the content (scalar arrays: no String search on the hot path)
 
     private static let questionList = WordList(questionWords), questionEndingList = WordList(questionEndings)
-    private static let guessList = WordList(guessWords)
+    private static let guessList = WordList(guessWords), lackList = WordList(lackWords)
     private static let englishQuestionList = WordList(englishQuestionStarts), backReferenceList = WordList(backReferences)
     private static let followUpList = WordList(followUpStarts), requestList = WordList(requestStarts)
     private static let yesList = WordList(yesWords), noList = WordList(noWords)

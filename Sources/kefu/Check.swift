@@ -18,7 +18,8 @@ struct Check: ParsableCommand {
             or columns, bad regexes (once, where declared), CSV rows with the wrong number of \
             fields, repeated table keys, invalid UTF-8, bad dictionary lines, an unknown time_zone, \
             cases without lookup.by, an offer naming no intent, a by: or table-entity column the \
-            table lacks. Warnings: an example under two intents, an example with no words, an \
+            table lacks, a bot.yml tables: entry naming a missing table, column or entity. \
+            Warnings: an example under two intents, an example with no words, an \
             intent with neither reply nor slots, a slot without a prompt, a misspelt special intent \
             name (human_agnet), TODO/TBD/FIXME/待补充/待定 text, a case value no row has.
 

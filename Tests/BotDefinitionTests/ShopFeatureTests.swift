@@ -155,4 +155,27 @@ import Testing
         let bad = try check(intents, botYML: "time_zone: Asia/Shanghia\n")
         #expect(has(bad, .error, line: 1, "'Asia/Shanghia' is not a time zone", "did you mean 'Asia/Shanghai'?"))
     }
+
+    @Test func tablesFoundByAnotherColumnAreRead() throws {
+        let intents = lines("intents:", "  - name: a", "    examples: [你好, 您好]", "    reply: 好。")
+        let good = try check(intents, botYML: "tables:\n  orders:\n    find_by: { column: items, entity: phone }\n    prompt: 请告诉我手机号。\n")
+        #expect(!good.hasErrors, "\(good.issues)")
+        #expect(good.bot.settings.alternateKeys["orders"]?.column == "items")
+        let bad = try check(intents, botYML: lines(
+            "tables:",                                                              // 1
+            "  orders:",                                                            // 2
+            "    find_by: { column: phnoe, entity: phone, label: itemz }",          // 3
+            "    prompt: 请告诉我手机号。",                                           // 4
+            "    several: 共 {count} 个：{rows}，{oops}",                             // 5
+            "  orderz:",                                                            // 6
+            "    find_by: { column: phone, entity: mobile }",                       // 7
+            "    prompt: 手机号？",                                                   // 8
+            "  refunds:",                                                           // 9
+            "    prompt: 手机号？"))                                                 // 10
+        #expect(has(bad, .error, line: 3, "column 'phnoe', which table 'orders' does not have"))
+        #expect(has(bad, .error, line: 3, "column 'itemz'", "did you mean 'items'?"))
+        #expect(bad.issues.contains { $0.message.contains("{oops}") }, "\(bad.issues)")
+        #expect(has(bad, .error, line: 7, "table 'orderz', which does not exist", "did you mean 'orders'?"))
+        #expect(has(bad, .error, line: 10, "needs `find_by:"))
+    }
 }

@@ -99,11 +99,22 @@ enum ShopBot {
         """
 
     static let orders = """
-        order_id,status,eta,items,amount
-        20261120093015,运输中,11月30日,手环,199.00
-        20261121101010,待发货,12月2日,羽绒服,459.00
-        20261123090909,待付款,—,音箱,149.00
-        SF1402387765120,已签收,11月20日,耳机,299.00
+        order_id,status,eta,items,amount,phone
+        20261120093015,运输中,11月30日,手环,199.00,13800000001
+        20261121101010,待发货,12月2日,羽绒服,459.00,13800000002
+        20261123090909,待付款,—,音箱,149.00,13800000002
+        SF1402387765120,已签收,11月20日,耳机,299.00,13800000003
+
+        """
+
+    /// Orders found by the phone they were placed with when the customer lacks the number.
+    static let settings = """
+        tables:
+          orders:
+            find_by: { column: phone, entity: phone, label: items }
+            prompt: 请告诉我下单手机号。
+            several: 手机号 {value} 有 {count} 个订单：{rows}，是哪一个？
+            none: 手机号 {value} 下没有订单。
 
         """
 
@@ -117,6 +128,7 @@ enum ShopBot {
             try Data(intents.utf8).write(to: root.appendingPathComponent("intents/shop.yml"))
             try Data(knowledgeBase.utf8).write(to: root.appendingPathComponent("knowledge-base/faq.yml"))
             try Data(orders.utf8).write(to: root.appendingPathComponent("knowledge-base/tables/orders.csv"))
+            try Data(settings.utf8).write(to: root.appendingPathComponent("bot.yml"))
             return try Bot.load(from: root.path)
         } catch {
             fatalError("the shop test bot does not load: \(error)")

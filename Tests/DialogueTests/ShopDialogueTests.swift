@@ -328,3 +328,45 @@ import Testing
         #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: false) == nil)
     }
 }
+
+@Suite("Rows found without their key") struct AlternateKeyTests {
+    private func phone(_ text: String, _ number: String) -> Utterance {
+        line(text, entities: [(name: "phone", text: number)])
+    }
+
+    @Test func aCustomerWithoutTheNumberIsAskedForThePhoneAndTheOrderIsFound() {
+        var chat = ShopBot.conversation()
+        chat.say(line("查物流", "order_status"))
+        let asked = chat.say(line("订单号忘了", "deny"))
+        #expect(asked.text == "请告诉我下单手机号。")
+        #expect(chat.state.pending == .slot("phone"))
+        let found = chat.say(phone("13800000001", "13800000001"))
+        #expect(found.text == "订单 20261120093015 在路上了，预计 11月30日 到。")
+        #expect(chat.state.remembered["order_id"] == "20261120093015")
+        let next = chat.say(line("什么时候到", "delivery_time"))
+        #expect(next.text == "订单 20261120093015 预计 11月30日 送达，已帮您催促。")
+    }
+
+    @Test func severalOrdersAreListedAndNoneIsSaid() {
+        var chat = ShopBot.conversation()
+        chat.say(line("我想退货", "return_request"))
+        let several = chat.say(phone("我手机号13800000002", "13800000002"))
+        #expect(several.text == "手机号 13800000002 有 2 个订单：20261121101010（羽绒服）、20261123090909（音箱），是哪一个？")
+        #expect(chat.state.pending == .slot("order_id"))
+        let none = chat.say(phone("13999999999", "13999999999"))
+        #expect(none.text == "手机号 13999999999 下没有订单。")
+        #expect(none.policy == .lookupMissing)
+        let chosen = chat.say(order("20261123090909", "20261123090909"))
+        #expect(chosen.text == "订单 20261123090909 还没有付款，不需要退货。需要帮您取消这个订单吗？")
+    }
+
+    /// A form that takes a phone itself does not find its row by one, and a line that neither
+    /// lacks the number nor gives a phone is handled as before.
+    @Test func aLineThatDoesNotLackTheNumberIsNoRequestForThePhone() {
+        var chat = ShopBot.conversation()
+        chat.say(line("查物流", "order_status"))
+        let other = chat.say(line("嗯", nil))
+        #expect(chat.state.pending != .slot("phone"))
+        #expect(other.text.contains("请提供订单号"))
+    }
+}
