@@ -170,7 +170,7 @@ def main():
     parser.add_argument("--topics", required=True)
     parser.add_argument("--splits", default="tune,heldout")
     parser.add_argument("--peer-python")
-    parser.add_argument("--show-misses", action="store_true", help="list every missed line (the tuning half only)")
+    parser.add_argument("--show-misses", action="store_true", help="list every missed line of the tuning splits (never the held-out one)")
     args = parser.parse_args()
     topics = TopicMap(args.topics)
 
@@ -217,8 +217,8 @@ def main():
             instead = collections.Counter("/".join(r["got"]) for r in missed)
             print(f"| {topic} | {len(rows)} | {len(missed)} | {', '.join(f'{k} ×{v}' if v > 1 else k for k, v in instead.most_common())} |")
         print()
-        if args.show_misses and split == "tune":
-            print("#### Missed lines (tune)")
+        if args.show_misses and split != "heldout":
+            print(f"#### Missed lines ({split})")
             print()
             for r in line_results:
                 if not r["ok"] or r["wrong_handoff"]:
@@ -231,7 +231,7 @@ def main():
                     print(f"- conv {r['conversation']} turn {r['turn']} 「{r['user']}」: {'; '.join(r['failures'])} 「{r['reply'][:60]}」")
             print()
         failed_turns = [r for r in conv_results if r["failures"]]
-        if failed_turns and split != "tune":
+        if failed_turns and split == "heldout":
             kinds = collections.Counter(f.split(" ")[0] for r in failed_turns for f in r["failures"])
             print(f"Failed checks in {split} conversations, by kind: " + ", ".join(f"{k} ×{v}" for k, v in kinds.most_common()) + ".")
             print()

@@ -16,7 +16,7 @@ public struct DialogueTuning: Sendable, Hashable {
     /// How deep in the line's own ranking a follow-up's entry may be (see `followUpAnswer`).
     public var followUpDepth: Int
 
-    public init(answerOverForm: Double = 0.6, answerOverReply: Double = 0.7, valueShare: Double = 0.5, followUpDepth: Int = 5) {
+    public init(answerOverForm: Double = 0.65, answerOverReply: Double = 0.7, valueShare: Double = 0.5, followUpDepth: Int = 5) {
         self.answerOverForm = answerOverForm
         self.answerOverReply = answerOverReply
         self.valueShare = valueShare

@@ -219,7 +219,7 @@ struct DialogueTurn {
         if activeForm == nil, let intent, special == nil, exactAnswer == nil,
            intent.confidence >= Self.requestUnderOutburst.confidence,
            cues.content.count >= Self.requestUnderOutburst.length, let form = bot.intent(named: intent.name), !form.slots.isEmpty {
-            // 「怎么还不发货」: the delivery form starts behind the offer, so an order number said next still fills it
+            // 「磨磨唧唧的 怎么还不发货」: the delivery form starts behind the offer, so an order number said next still fills it
             // (not for a bare outburst like 「什么玩意」, whatever intent it was mistaken for).
             state.activeIntent = form.name
             state.slots = [:]

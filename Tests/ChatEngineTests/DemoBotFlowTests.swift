@@ -92,7 +92,7 @@ enum DemoBot {
     }
 
     @Test func anUpsetRequestKeepsItsFormBehindTheOffer() throws {
-        let replies = try talk("怎么还不发货", "20261120093015")
+        let replies = try talk("磨磨唧唧的 怎么还不发货", "20261120093015")
         #expect(replies[0].policy == .frustration)
         #expect(replies[1].policy == .intentReply)
         #expect(replies[1].slots == ["order_id": "20261120093015"])

@@ -327,6 +327,17 @@ import Testing
     func digitsInsideANumberAreNoThreat(text: String) {
         #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: false) == nil)
     }
+
+    /// Impatience and everyday 搞 are no complaint; an outburst still is.
+    @Test(arguments: ["怎么还不发货啊", "最近店里搞什么活动啊", "到了没"])
+    func impatientOrEverydayLinesAreNotUpset(text: String) {
+        #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: false) == nil)
+    }
+
+    @Test func anOutburstWithGaoIsUpset() {
+        let text = "你们搞什么鬼 还不发货"
+        #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: false) == "word 搞什么鬼")
+    }
 }
 
 @Suite("Rows found without their key") struct AlternateKeyTests {
