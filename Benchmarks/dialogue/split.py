@@ -1,6 +1,7 @@
 """How the dialogue data was split, once, before any bot content was written for it: the written
 lines (TSV, `text<TAB>topic`) are shuffled within each topic with a fixed seed and dealt
-alternately to the tuning and the held-out half (the first to tuning); the conversations likewise.
+alternately to two halves (the first to `tune`); the conversations likewise. The second half was
+held out for one report (see data/README.md) and has been tuning data, `tune2`, since.
 
     python3 split.py --lines a.tsv b.tsv --conversations c.yml --out data/
 """
@@ -44,21 +45,21 @@ def main():
     by_topic = collections.defaultdict(list)
     for text, topic in read_lines(args.lines):
         by_topic[topic].append(text)
-    halves = {"tune": [], "heldout": []}
+    halves = {"tune": [], "tune2": []}
     for topic in sorted(by_topic):
-        tune, heldout = deal(by_topic[topic], rng)
+        tune, tune2 = deal(by_topic[topic], rng)
         halves["tune"] += [(t, topic) for t in tune]
-        halves["heldout"] += [(t, topic) for t in heldout]
+        halves["tune2"] += [(t, topic) for t in tune2]
     for name, rows in halves.items():
         with open(os.path.join(args.out, f"lines-{name}.tsv"), "w", encoding="utf-8") as f:
             f.write("text\ttopic\n")
             f.writelines(f"{text}\t{topic}\n" for text, topic in rows)
     conversations = yaml.safe_load(open(args.conversations, encoding="utf-8"))
-    tune, heldout = deal(conversations, rng)
-    for name, part in (("tune", tune), ("heldout", heldout)):
+    tune, tune2 = deal(conversations, rng)
+    for name, part in (("tune", tune), ("tune2", tune2)):
         with open(os.path.join(args.out, f"conversations-{name}.yml"), "w", encoding="utf-8") as f:
             yaml.safe_dump(part, f, allow_unicode=True, sort_keys=False, width=200)
-    print({k: len(v) for k, v in halves.items()}, {"tune": len(tune), "heldout": len(heldout)})
+    print({k: len(v) for k, v in halves.items()}, {"tune": len(tune), "tune2": len(tune2)})
 
 
 if __name__ == "__main__":
