@@ -36,8 +36,8 @@ struct PendingTableEntity {
 extension BotFolderReader {
     static let intentFileKeys = ["entities", "intents"]
     static let intentKeys = ["name", "description", "examples", "slots", "lookup", "reply", "confirm", "declined", "cases"]
-    static let slotKeys = ["entity", "prompt", "invalid", "reuse", "unknown", "min_length", "max_length", "pattern", "normalize"]
-    static let freeTextKeys: Set<String> = ["min_length", "max_length", "pattern", "normalize"]
+    static let slotKeys = ["entity", "prompt", "invalid", "reuse", "unknown", "min_length", "max_length", "pattern", "normalize", "after"]
+    static let freeTextKeys: Set<String> = ["min_length", "max_length", "pattern", "normalize", "after"]
     static let lookupKeys = ["table", "key", "missing", "by"]
     static let caseKeys = ["reply", "confirm", "offer"]
     static let entityKeys = ["pattern", "values", "table", "column", "aliases"]
@@ -365,7 +365,7 @@ extension BotFolderReader {
         return slots
     }
 
-    /// `min_length`, `max_length`, `pattern` and `normalize` of a free-text slot.
+    /// `min_length`, `max_length`, `pattern`, `normalize` and `after` of a free-text slot.
     private mutating func readFreeTextRule(_ fields: YAMLFile.Fields, of what: String, in file: YAMLFile) -> FreeTextRule {
         var rule = FreeTextRule()
         func count(_ key: String) -> Int? {
@@ -384,6 +384,15 @@ extension BotFolderReader {
         if let node = fields["pattern"], let pattern = file.text(node, "the pattern of \(what)", log: &log),
            checkPattern(pattern, of: what, at: file.location(node)) {
             rule.pattern = pattern
+        }
+        if let node = fields["after"] {
+            let items: [(text: String, node: Node)]
+            if case .scalar = node { items = file.text(node, "`after` of \(what)", log: &log).map { [($0, node)] } ?? [] }
+            else { items = file.texts(node, "`after` of \(what)", log: &log) ?? [] }
+            for (text, item) in items {
+                let word = text.trimmingWhitespace()
+                if word.isEmpty { log.error(file.location(item), "an empty word in `after` of \(what)") } else { rule.leadWords.append(word) }
+            }
         }
         if let node = fields["normalize"] {
             let items: [(text: String, node: Node)]

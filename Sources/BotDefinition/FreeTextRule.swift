@@ -8,6 +8,9 @@ import Foundation
 /// tax_number: { entity: text, prompt: 请提供税号。, pattern: '[0-9A-Z]{15,20}', normalize: [compact, upper] }
 /// ```
 /// 「税号是 9111 0108 ma01 abcd 2x」 → `91110108MA01ABCD2X`.
+///
+/// With `after: [改成, 换成, 寄到]` the request itself may carry the value:
+/// 「20261122110011 这单地址换成 北京市朝阳区望京西路12号」 fills the address before it is asked.
 public struct FreeTextRule: Hashable, Sendable {
     /// The fewest letters, digits and Han characters a value may have.
     public var minimumLength: Int
@@ -17,6 +20,9 @@ public struct FreeTextRule: Hashable, Sendable {
     public var pattern: String?
     /// What is done to the value after tidying, in order.
     public var normalizations: [Normalization]
+    /// Words after which the line that starts the form may already give the value (`after:`);
+    /// empty: the value is only taken when asked for.
+    public var leadWords: [String]
 
     /// A change to a free-text value.
     public enum Normalization: String, Hashable, Sendable, CaseIterable {
@@ -35,11 +41,24 @@ public struct FreeTextRule: Hashable, Sendable {
         case wrongShape
     }
 
-    public init(minimumLength: Int = 2, maximumLength: Int = 200, pattern: String? = nil, normalizations: [Normalization] = []) {
+    public init(minimumLength: Int = 2, maximumLength: Int = 200, pattern: String? = nil, normalizations: [Normalization] = [],
+                leadWords: [String] = []) {
         self.minimumLength = minimumLength
         self.maximumLength = maximumLength
         self.pattern = pattern
         self.normalizations = normalizations
+        self.leadWords = leadWords
+    }
+
+    /// The value a request gives after one of the lead words, tidied; nil when no lead word
+    /// occurs or what follows the first one does not fit.
+    /// 「收货地址要换成 北京朝阳区望京西路12号院3号楼」 → 「北京朝阳区望京西路12号院3号楼」.
+    public func valueAfterLeadWord(in line: String) -> String? {
+        let found = leadWords.compactMap { word in line.range(of: word).map { (word, $0) } }
+            .min { $0.1.lowerBound < $1.1.lowerBound }
+        guard let (_, range) = found else { return nil }
+        let value = value(from: String(line[range.upperBound...]))
+        return problem(with: value) == nil ? value : nil
     }
 
     /// The value a line gives: full-width forms as half-width, runs of spaces as one, a short

@@ -114,6 +114,13 @@ extension DialogueTurn {
         let rule = slot.text ?? FreeTextRule()
         let value = rule.value(from: utterance.text)
         if let problem = rule.problem(with: value) {
+            if cues.answer == .yes {
+                // 「是的 改吧」 to 「请告诉我新的收货地址」: a yes is no value; the question again.
+                state.pending = .slot(slot.name)
+                state.fallbacks = 0
+                return finish(prompt(for: slot, named: slot.name), .slotPrompt, .intent(form.name),
+                              reason: "a yes while asking for slot \(slot.name): asked again")
+            }
             var values = state.slots
             values["value"] = value
             values["name"] = settings.name
@@ -207,6 +214,19 @@ extension DialogueTurn {
         return filled.isEmpty ? nil : "filled " + filled.joined(separator: ", ")
     }
 
+    /// Free-text slots whose value the request carries after one of the slot's `after` words
+    /// (「这单收货地址要换成 北京朝阳区望京西路12号院3号楼」), when it fits the slot's rule.
+    mutating func fillTextGivenWithRequest(of form: IntentDefinition) -> String? {
+        var filled: [String] = []
+        for slot in form.slots where slot.isFreeText && state.slots[slot.name] == nil {
+            guard let rule = slot.text, !rule.leadWords.isEmpty,
+                  let value = rule.valueAfterLeadWord(in: utterance.text) else { continue }
+            state.slots[slot.name] = value
+            filled.append("\(slot.name) given with the request")
+        }
+        return filled.isEmpty ? nil : filled.joined(separator: ", ")
+    }
+
     mutating func invalid(_ candidate: SlotValueShape.Candidate, for slot: SlotDefinition,
                           of form: IntentDefinition) -> (Reply, DialogueState) {
         var values = state.slots
@@ -235,6 +255,7 @@ extension DialogueTurn {
         state.activeIntent = form.name
         var why = reason
         if let filled = fillSlots(of: form) { why += "; " + filled }
+        if let filled = fillTextGivenWithRequest(of: form) { why += "; " + filled }
         return advance(form, reason: why, carry: carry)
     }
 

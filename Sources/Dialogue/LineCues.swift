@@ -110,6 +110,8 @@ public struct LineCues: Sendable, Hashable {
     static let questionWords = ["吗", "呢", "谁", "什么", "怎么", "怎样", "如何", "多少", "几", "哪", "为什么", "为啥",
                                 "是否", "能不能", "可不可以", "会不会", "有没有", "要不要", "是不是", "咋", "啥", "多久", "多长",
                                 "能否", "可否", "行不行", "好不好", "对不对", "有无", "问一下", "问下", "请问", "想问", "咨询"]
+    /// Words that hold a question word without asking: 「缺了好几块」, 「几十块钱」, 「几乎没用」.
+    static let notQuestionWords = ["好几", "十几", "几十", "几百", "几千", "几乎", "没几"]
     /// Words that, with 吧 at the end, make a guess a question: 「不会是假货吧」, 「应该包邮吧」.
     static let guessWords = ["不会", "不是", "应该", "可以", "能", "没", "是"]
     /// Endings that make a statement a question: 「星期六发货不」, 「有货没」, 「能开发票没有」.
@@ -136,7 +138,8 @@ public struct LineCues: Sendable, Hashable {
 
     // MARK: Tests on the content (scalar arrays: no String search on the hot path)
 
-    private static let questionList = WordList(questionWords), questionEndingList = WordList(questionEndings)
+    private static let questionList = WordList(questionWords), notQuestionList = WordList(notQuestionWords)
+    private static let questionEndingList = WordList(questionEndings)
     private static let guessList = WordList(guessWords), lackList = WordList(lackWords)
     private static let englishQuestionList = WordList(englishQuestionStarts), backReferenceList = WordList(backReferences)
     private static let followUpList = WordList(followUpStarts), requestList = WordList(requestStarts)
@@ -151,7 +154,7 @@ public struct LineCues: Sendable, Hashable {
     /// end of a clause (「EMS能发么 我们这边只有邮政」), a guess put as a question (「不会是假货吧」),
     /// or an English question word first.
     private static func asks(_ content: [Unicode.Scalar], clauses: [Range<Int>]) -> Bool {
-        if questionList.anyInside(content) { return true }
+        if questionList.anyInside(notQuestionList.blanked(in: content)) { return true }
         for clause in clauses where clause.count >= 3 {
             let words = Array(content[clause])
             if questionEndingList.anyEnding(words) { return true }
@@ -206,6 +209,17 @@ public struct LineCues: Sendable, Hashable {
                     content[start..<(start + word.count)].elementsEqual(word)
                 }
             }
+        }
+
+        /// `content` with every occurrence of a word replaced by spaces (content has none).
+        func blanked(in content: [Unicode.Scalar]) -> [Unicode.Scalar] {
+            var blanked = content
+            for word in words where word.count <= content.count {
+                for start in 0...(content.count - word.count) where content[start..<(start + word.count)].elementsEqual(word) {
+                    blanked.replaceSubrange(start..<(start + word.count), with: repeatElement(" ", count: word.count))
+                }
+            }
+            return blanked
         }
 
         /// Whether `content` ends with some word.

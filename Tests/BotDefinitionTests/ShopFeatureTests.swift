@@ -28,7 +28,7 @@ import Testing
         "    examples: [我想退货, 申请退货]",                                                     // 5
         "    slots:",                                                                          // 6
         "      order_id: { entity: order_id, prompt: 请提供订单号。, reuse: '是订单 {value} 吗？' }", // 7
-        "      reason: { entity: text, prompt: 退货原因？, min_length: 2, max_length: 50, normalize: compact }", // 8
+        "      reason: { entity: text, prompt: 退货原因？, min_length: 2, max_length: 50, normalize: compact, after: [因为] }", // 8
         "    lookup: { table: orders, key: order_id, by: status }",                             // 9
         "    reply: 已提交订单 {order_id} 的退货。",                                              // 10
         "    cases:",                                                                          // 11
@@ -51,7 +51,7 @@ import Testing
         #expect(intent.replyCase(for: ["status": "已签收"]) == nil)
         let reason = try #require(intent.slot(named: "reason"))
         #expect(reason.isFreeText)
-        #expect(reason.text == FreeTextRule(minimumLength: 2, maximumLength: 50, normalizations: [.compact]))
+        #expect(reason.text == FreeTextRule(minimumLength: 2, maximumLength: 50, normalizations: [.compact], leadWords: ["因为"]))
         #expect(intent.slot(named: "order_id")?.reuse?.render(slots: ["value": "1"]) == "是订单 1 吗？")
         // 已发货 is in no row of the table: a warning, not an error.
         #expect(has(report, .warning, line: 13, "no row of table 'orders' has status '已发货'"))

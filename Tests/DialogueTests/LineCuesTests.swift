@@ -31,6 +31,13 @@ import Testing
         #expect(!LineCues(text).isQuestion)
     }
 
+    /// A question word inside 好几, 几十 … does not ask; the same line with 几 alone does.
+    @Test func severalIsNoQuestion() {
+        #expect(!LineCues("积木缺了好几块零件").isQuestion)
+        #expect(!LineCues("几十块钱的东西 几乎没用过").isQuestion)
+        #expect(LineCues("好几天了 几号能到").isQuestion)
+    }
+
     /// Courtesy words at either end are not matched: 「亲 少点呗」 is the question 「少点呗」.
     @Test func matchingLeavesCourtesyWordsOut() {
         #expect(LineCues("亲 少点呗").contentText == "少点呗")

@@ -58,7 +58,7 @@ enum ShopBot {
             examples: [改地址, 地址写错了]
             slots:
               order_id: { entity: order_id, prompt: 请提供要改地址的订单号。, reuse: '是订单 {value} 吗？' }
-              address: { entity: text, prompt: 请告诉我新的收货地址。, min_length: 6, invalid: '地址「{value}」太短了，请写到门牌号。' }
+              address: { entity: text, prompt: 请告诉我新的收货地址。, min_length: 6, after: [改成, 换成], invalid: '地址「{value}」太短了，请写到门牌号。' }
             lookup: { table: orders, key: order_id }
             confirm: 将订单 {order_id} 的收货地址改为「{address}」，确认吗？
             reply: 已把订单 {order_id} 的地址改为「{address}」。

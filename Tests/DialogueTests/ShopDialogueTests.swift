@@ -152,6 +152,27 @@ import Testing
         #expect(chat.state.slots.isEmpty && chat.state.activeIntent == nil)
     }
 
+    /// With `after: [改成, 换成]` the request carries the address; too short after 改成, it is asked.
+    @Test func theRequestMayCarryTheAddress() {
+        var chat = ShopBot.conversation()
+        let confirm = chat.say(order("20261121101010 这单地址换成 北京市朝阳区望京街10号", "20261121101010", "change_address"))
+        #expect(confirm.text == "将订单 20261121101010 的收货地址改为「北京市朝阳区望京街10号」，确认吗？")
+        var short = ShopBot.conversation()
+        let ask = short.say(order("20261121101010 地址改成学校", "20261121101010", "change_address"))
+        #expect(ask.text == "请告诉我新的收货地址。")
+        #expect(short.state.slots["address"] == nil)
+    }
+
+    /// A yes to the address question (「是的 改吧」) is no address: the question is asked again.
+    @Test func aYesIsNoAddress() {
+        var chat = ShopBot.conversation()
+        chat.say(order("改地址 20261121101010", "20261121101010", "change_address"))
+        let again = chat.say(line("是的 改吧", "affirm"))
+        #expect(again.text == "请告诉我新的收货地址。")
+        #expect(again.policy == .slotPrompt)
+        #expect(chat.state.slots["address"] == nil)
+    }
+
     @Test func aQuestionWhileTheAddressIsAskedIsAnswered() {
         var chat = ShopBot.conversation()
         chat.say(order("改地址 20261121101010", "20261121101010", "change_address"))
