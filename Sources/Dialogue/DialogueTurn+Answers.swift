@@ -27,7 +27,7 @@ extension DialogueTurn {
             }
         }
         if resume == nil, cues.isFollowUp, let topic = previous.lastIntent, let form = bot.intent(named: topic),
-           namesValue(for: form), !namesValueForIntent || intent?.name == topic {
+           namesValue(for: form), !namesValueForIntent || intent?.name == topic || isBareFollowUp {
             // 「那音箱呢」 after 「耳机多少钱」, 「那 20261118204512 呢」 after an order's status: the same request, a new value.
             return start(form, reason: "follow-up of \(topic) with a new value")
         }
@@ -140,6 +140,17 @@ extension DialogueTurn {
         }
         func shown(_ form: IntentDefinition) -> Int { Set(form.reply?.columns ?? []).count }
         return lookups.reduce(nil) { best, form in best.map { shown(form) > shown($0) ? form : $0 } ?? form }
+    }
+
+    /// Whether the line is a follow-up made of nothing but values (「那 20261124143000 呢」): the
+    /// words its intent was read from are the follow-up's own, so the previous request stands.
+    var isBareFollowUp: Bool {
+        let scalars = Array(utterance.text.unicodeScalars)
+        let rest = scalars.indices.filter { index in
+            (scalars[index].properties.isAlphabetic || scalars[index].properties.numericType != nil)
+                && !utterance.entities.contains { $0.scalarRange.contains(index) }
+        }
+        return cues.isFollowUp && LineCues.isBareFollowUp(rest.map { scalars[$0] })
     }
 
     /// Whether the line names a value for its own intent's form (「那 20261120093015 呢」 is a lookup, not a follow-up).

@@ -171,6 +171,17 @@ public struct LineCues: Sendable, Hashable {
         requestList.anyOpening(content, leaving: 0)
     }
 
+    /// Whether what is left of a follow-up once its values are taken out is only the follow-up's
+    /// own words: 「那 20261124143000 呢」 leaves 「那呢」, 「那音箱的价格呢」 leaves more.
+    static func isBareFollowUp(_ rest: [Unicode.Scalar]) -> Bool {
+        var core = rest[...]
+        while let last = core.last, last == "呢" || last == "吗" || particles.contains(last) { core.removeLast() }
+        if let start = followUpStarts.first(where: { core.starts(with: $0.unicodeScalars) }) {
+            core = core.dropFirst(start.unicodeScalars.count)
+        }
+        return core.isEmpty
+    }
+
     private static func followsUp(_ content: [Unicode.Scalar]) -> Bool {
         if content.last == "呢" { return true }
         // 「那个订单」「那边」: 那 as "that", not "and then".

@@ -104,12 +104,22 @@ import Testing
         #expect(reply.source == .table(name: "orders", row: "20261120093015", intent: "delivery_time"))
     }
 
-    @Test func aFollowUpWithANewValueRepeatsTheRequest() {
+    /// Read as no intent, or (a bare follow-up, its words only 那…呢) as another form taking the value.
+    @Test(arguments: [nil, "delivery_time"])
+    func aFollowUpWithANewValueRepeatsTheRequest(readAs intent: String?) {
         var chat = ShopBot.conversation()
         chat.say(order("20261120093015 到哪了", "20261120093015", "order_status"))
-        let reply = chat.say(order("那 20261121101010 呢", "20261121101010"))
+        let reply = chat.say(order("那 20261121101010 呢", "20261121101010", intent))
         #expect(reply.text == "订单 20261121101010：待发货。")
         #expect(reply.reason.contains("follow-up of order_status with a new value"))
+    }
+
+    @Test func aFollowUpWithItsOwnWordsGoesToTheFormItIsReadAs() {
+        var chat = ShopBot.conversation()
+        chat.say(order("20261120093015 到哪了", "20261120093015", "order_status"))
+        let reply = chat.say(order("那 20261121101010 能催一下吗", "20261121101010", "delivery_time"))
+        #expect(!reply.reason.contains("follow-up of order_status"))
+        #expect(reply.source == .table(name: "orders", row: "20261121101010", intent: "delivery_time"))
     }
 
     @Test func aNewConversationRemembersNothingAfterAReset() {
