@@ -7,7 +7,7 @@ extension BotFolderReader {
     static let alternateKeyKeys = ["find_by", "prompt", "several", "none"]
     static let findByKeys = ["column", "entity", "label"]
     static let fallbackKeys = ["handoff_after"]
-    static let frustrationKeys = ["words"]
+    static let frustrationKeys = ["words", "impatience"]
     static let privacyKeys = ["mask"]
 
     /// Reads the optional `bot.yml` at the folder's root into `bot.settings`.
@@ -48,9 +48,13 @@ extension BotFolderReader {
             }
         }
         if let node = fields["frustration"],
-           let frustration = file.fields(node, "`frustration`", allowed: Self.frustrationKeys, log: &log),
-           let wordsNode = frustration["words"] {
-            settings.frustrationWords = (file.texts(wordsNode, "`frustration.words`", log: &log) ?? []).map { $0.text.trimmingWhitespace() }
+           let frustration = file.fields(node, "`frustration`", allowed: Self.frustrationKeys, log: &log) {
+            if let wordsNode = frustration["words"] {
+                settings.frustrationWords = (file.texts(wordsNode, "`frustration.words`", log: &log) ?? []).map { $0.text.trimmingWhitespace() }
+            }
+            if let wordsNode = frustration["impatience"] {
+                settings.impatienceWords = (file.texts(wordsNode, "`frustration.impatience`", log: &log) ?? []).map { $0.text.trimmingWhitespace() }
+            }
         }
         if let node = fields["privacy"] {
             readPrivacy(node, in: file, into: &settings.privacy)

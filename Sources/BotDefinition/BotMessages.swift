@@ -28,6 +28,8 @@ public struct BotMessages: Hashable, Sendable {
     public var handedOff: ReplyTemplate
     /// An upset customer: apologise and offer a human.
     public var frustration: ReplyTemplate
+    /// An impatient line that still carries a request: said before the request's reply.
+    public var apology: ReplyTemplate
     /// Upset again after the offer: a human takes over without asking again.
     public var frustrationHandoff: ReplyTemplate
     /// The customer said no to the offer of a human.
@@ -65,6 +67,7 @@ public struct BotMessages: Hashable, Sendable {
         handedOff = .plain("您的对话已转接人工客服，客服人员会尽快回复您。如需{name}继续为您服务，请说「重新开始」。")
         frustration = .plain("非常抱歉给您带来了不好的体验！需要我为您转接人工客服吗？")
         frustrationHandoff = .plain("非常抱歉，已为您转接人工客服，请稍候。")
+        apology = .plain("非常抱歉给您带来不便！")
         offerDeclined = .plain("好的，那我继续为您服务。")
         declined = .plain("好的，没有为您办理，一切保持原样。还有什么可以帮您？")
         resume = .plain("回到刚才的问题：")
@@ -101,6 +104,7 @@ public struct BotMessages: Hashable, Sendable {
             Key(name: "handed_off", placeholders: [], path: \.handedOff),
             Key(name: "frustration", placeholders: [], path: \.frustration),
             Key(name: "frustration_handoff", placeholders: [], path: \.frustrationHandoff),
+            Key(name: "apology", placeholders: [], path: \.apology),
             Key(name: "offer_declined", placeholders: [], path: \.offerDeclined),
             Key(name: "declined", placeholders: [], path: \.declined),
             Key(name: "resume", placeholders: [], path: \.resume),

@@ -11,7 +11,7 @@ import Foundation
 /// messages:
 ///   handoff: 好的，马上为您转接人工客服，请稍候。
 /// fallback: { handoff_after: 2 }
-/// frustration: { words: [太坑了, 磨磨唧唧] }
+/// frustration: { words: [太坑了, 磨磨唧唧], impatience: [急死人] }
 /// privacy: { mask: true }
 /// tables: { orders: { find_by: { column: phone, entity: phone }, prompt: 请告诉我下单手机号。 } }
 /// ```
@@ -27,8 +27,12 @@ public struct BotSettings: Hashable, Sendable {
     /// Misses in a row (lines neither an intent nor a knowledge-base answer understood) after
     /// which a human takes over; the misses before it ask the customer to rephrase.
     public var handoffAfterMisses: Int
-    /// Words or phrases that show a customer is upset, besides the built-in lexicon.
+    /// Words or phrases that show a customer is upset (an apology and the offer of a human),
+    /// besides the built-in lexicon.
     public var frustrationWords: [String]
+    /// Words or phrases that show a customer is impatient (an apology, then the request served
+    /// when the line carries one), besides the built-in lexicon.
+    public var impatienceWords: [String] = []
     /// Whether personal data is masked in transcripts, the session store and debug output.
     public var privacy: PrivacySettings
     /// How rows are found without their key, by table name (`tables:` in bot.yml).

@@ -50,7 +50,7 @@ public struct DialogueManager: Sendable {
         let slotEntities = Set(bot.intents.flatMap { $0.slots.map(\.entity) })
         rememberedEntities = slotEntities.filter { bot.declaresEntity($0) || $0 == "phone" || $0 == "email" }
         self.topics = AnswerTopics(bot.knowledgeBase, intents: bot.intents)
-        self.frustration = FrustrationDetector(extraWords: bot.settings.frustrationWords)
+        self.frustration = FrustrationDetector(extraWords: bot.settings.frustrationWords, impatienceWords: bot.settings.impatienceWords)
         var examples: [String: String] = [:]
         for intent in bot.intents {
             for example in intent.examples {

@@ -97,10 +97,12 @@ extension DialogueTurn {
     }
 
     /// Whether an accepted answer wins over a form intent: the line is not one of the intent's
-    /// examples, is a question, names no value the form takes, and the answer is confident enough.
+    /// examples, is a question not about the customer's own case (「我的退款到哪一步了」 is their refund),
+    /// names no value the form takes, and the answer is confident enough or more confident than
+    /// the intent (「is this genuine?」 read as out_of_stock 0.45, shop-genuine 0.62).
     mutating func answerBeats(form: IntentDefinition, _ answer: KnowledgeAnswer) -> Bool {
-        !isOwnExample && answer.isAccepted && cues.isQuestion && !namesValue(for: form)
-            && answer.choice.confidence >= manager.tuning.answerOverForm
+        !isOwnExample && answer.isAccepted && cues.isQuestion && !cues.isAboutOwnCase && !namesValue(for: form)
+            && (answer.choice.confidence >= manager.tuning.answerOverForm || answer.choice.confidence > (intent?.confidence ?? 0))
     }
 
     /// Whether an accepted answer wins over an intent with a plain reply: the line is not one of

@@ -17,6 +17,8 @@ struct DialogueTurn {
     lazy var bestAnswer: KnowledgeAnswer? = knowledge.answers(for: utterance.text, limit: 1).first
     var state: DialogueState
     var reasons: [String] = []
+    /// An impatient line that carries a request: its reply starts with the bot's apology.
+    var apologisesFirst = false
 
     init(manager: DialogueManager, utterance: Utterance, state: DialogueState, knowledge: any KnowledgeSearch) {
         self.manager = manager
@@ -57,6 +59,14 @@ struct DialogueTurn {
     // MARK: The turn
 
     mutating func run() -> (Reply, DialogueState) {
+        var (reply, state) = policies()
+        if apologisesFirst, reply.policy != .frustration, reply.policy != .handoff {
+            reply.text = say(\.apology) + reply.text
+        }
+        return (reply, state)
+    }
+
+    mutating func policies() -> (Reply, DialogueState) {
         let key = cues.key
         let slotWasAsked = if case .slot = previous.pending { true } else { false }
         let repeated = key != nil && key == previous.lastLine && cues.content.count >= 4 && !slotWasAsked
@@ -93,8 +103,12 @@ struct DialogueTurn {
             if isYes { return handOff(\.handoff, HandoffReason(.asked, cue: "accepted the offer"), reason: "accepted the offer of a human") }
             if isNo { return offerDeclined() }
         }
-        if let signal = manager.frustration.signal(in: utterance, cues: cues, repeated: repeated) ?? complaint {
-            return frustrated(signal)
+        if let signal = upset(repeated: repeated) {
+            guard signal.kind == .impatience, previous.frustration == 0, carriesRequest else { return frustrated(signal) }
+            // 「到底什么时候发货！！！」: sorry, and the delivery question is still answered.
+            state.frustration += 1
+            apologisesFirst = true
+            reasons.append("impatience (\(signal.cue)) with a request → apology first")
         }
         if case let .offer(offered)? = previous.pending, activeForm == nil {
             state.pending = nil
@@ -127,6 +141,30 @@ struct DialogueTurn {
         mutating get {
             guard cues.isQuestion, let answer = bestAnswer, answer.isAccepted else { return nil }
             return answer
+        }
+    }
+
+    /// What shows the customer is upset: an anger cue, else the `complaint` intent (anger too),
+    /// else an impatience cue.
+    mutating func upset(repeated: Bool) -> FrustrationSignal? {
+        let signal = manager.frustration.signal(in: utterance, cues: cues, repeated: repeated)
+        if signal?.kind == .anger { return signal }
+        return complaint.map { FrustrationSignal(.anger, cue: $0) } ?? signal
+    }
+
+    /// Whether an impatient line still asks for something the bot can do: a value for the slot
+    /// asked, or (no form open) a question the knowledge base answers or a confident request of
+    /// its own with a reply or a form.
+    var carriesRequest: Bool {
+        mutating get {
+            if let form = activeForm {
+                guard case let .slot(name)? = previous.pending, let slot = form.slot(named: name), !slot.isFreeText else { return false }
+                return utterance.entities.contains { $0.name == slot.entity }
+            }
+            if answeredQuestion != nil { return true }
+            guard let intent, special == nil, intent.confidence >= Self.requestUnderOutburst.confidence,
+                  cues.content.count >= Self.requestUnderOutburst.length, let definition = bot.intent(named: intent.name) else { return false }
+            return !definition.slots.isEmpty || definition.reply != nil
         }
     }
 
@@ -209,10 +247,10 @@ struct DialogueTurn {
         return finish(say(\.reset), .reset, .message("reset"), reason: "reset: the conversation starts over")
     }
 
-    mutating func frustrated(_ signal: String) -> (Reply, DialogueState) {
+    mutating func frustrated(_ signal: FrustrationSignal) -> (Reply, DialogueState) {
         state.frustration += 1
         if previous.frustration > 0 {
-            return handOff(\.frustrationHandoff, HandoffReason(.anger, cue: signal),
+            return handOff(\.frustrationHandoff, HandoffReason(.anger, cue: signal.cue),
                            reason: "upset again (\(signal)) after the offer of a human")
         }
         var started = ""

@@ -30,6 +30,10 @@ public struct LineCues: Sendable, Hashable {
     /// 不记得 / forgot …): 「订单号找不到了」.
     public var lacksValue: Bool { Self.lackList.anyInside(content) }
 
+    /// Whether the line is about the customer's own case (我的 / 我这单 / 我买的 / my order …):
+    /// 「我的退款到哪一步了」 asks for their refund, not for the refund policy.
+    public var isAboutOwnCase: Bool { Self.ownCaseList.anyInside(content) }
+
     /// A plain answer to a yes/no question.
     public enum YesNo: Sendable, Hashable { case yes, no }
 
@@ -125,6 +129,8 @@ public struct LineCues: Sendable, Hashable {
                           "no", "n", "nope", "不取消", "不取消了", "不退了", "不换了"]
     static let backReferences = ["这个", "这款", "这件", "这单", "这笔", "这台", "这双", "那个", "那款", "那单", "那件", "它", "刚才",
                                  "刚刚", "上面", "该订单", "这一单", "同一个"]
+    static let ownCaseWords = ["我的", "我这单", "我那单", "我这笔", "我买的", "我下的单", "myorder", "myrefund", "mypackage",
+                               "myparcel", "myreturn"]
     static let requestStarts = ["我要", "我想", "我需要", "帮我", "麻烦", "请帮", "申请", "能帮我", "给我",
                                 "iwant", "iwould", "ineed", "please", "pls", "help"]
     /// Words that open a line only to be polite or to get attention: 「亲 在吗 请问运费多少」.
@@ -146,7 +152,7 @@ public struct LineCues: Sendable, Hashable {
     private static let yesList = WordList(yesWords), noList = WordList(noWords)
     private static let notAnd: Set<Unicode.Scalar> = Set("个些边里天次款件位".unicodeScalars)
     private static let particles: Set<Unicode.Scalar> = Set("吧啊呀哦嘛呗".unicodeScalars)
-    private static let courtesyOpeningList = WordList(courtesyOpenings)
+    private static let courtesyOpeningList = WordList(courtesyOpenings), ownCaseList = WordList(ownCaseWords)
     /// Closing characters a matched line loses: 「能便宜点吗亲」, 「包邮吗哈」.
     private static let courtesyEndings: Set<Unicode.Scalar> = Set("亲哈啊呀哦".unicodeScalars)
 

@@ -45,7 +45,7 @@ import Testing
             "  handoff: 好的，马上为您转人工。",
             "  greeting: 您好，我是{name}。",
             "fallback: { handoff_after: 3 }",
-            "frustration: { words: [太坑了] }"))
+            "frustration: { words: [太坑了], impatience: [急死人] }"))
         #expect(report.issues == [])
         let settings = report.bot.settings
         #expect(settings.name == "小蜜")
@@ -54,6 +54,7 @@ import Testing
         #expect(settings.say(\.reset) == BotSettings().say(\.reset))
         #expect(settings.handoffAfterMisses == 3)
         #expect(settings.frustrationWords == ["太坑了"])
+        #expect(settings.impatienceWords == ["急死人"])
         #expect(report.files.contains("bot.yml"))
     }
 
@@ -97,7 +98,7 @@ import Testing
 
     @Test func everyMessageKeyHasAParsedDefault() {
         let messages = BotMessages()
-        #expect(BotMessages.keyNames.count == 21)
+        #expect(BotMessages.keyNames.count == 22)
         #expect(messages.slotInvalid.render(slots: ["value": "123", "length": "3", "expected": "14"]) == "您输入的 123 是 3 位，应为 14 位数字，请核对后重新输入。")
         #expect(messages.greeting.parts.contains(.slot("name")))
     }

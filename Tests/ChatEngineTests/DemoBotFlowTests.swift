@@ -92,10 +92,17 @@ enum DemoBot {
     }
 
     @Test func anUpsetRequestKeepsItsFormBehindTheOffer() throws {
-        let replies = try talk("磨磨唧唧的 怎么还不发货", "20261120093015")
+        let replies = try talk("一直不回 怎么还不发货", "20261120093015")
         #expect(replies[0].policy == .frustration)
         #expect(replies[1].policy == .intentReply)
         #expect(replies[1].slots == ["order_id": "20261120093015"])
+    }
+
+    @Test func anImpatientRequestIsServedAfterTheApology() throws {
+        let replies = try talk("磨磨唧唧的 怎么还不发货", "20261120093015")
+        #expect(replies[0].text.hasPrefix("非常抱歉让您着急了！请提供您的订单号"))
+        #expect(replies[0].source == .intent("delivery_time"))
+        #expect(replies[1].source == .table(name: "orders", row: "20261120093015", intent: "delivery_time"))
     }
 
     @Test func aBareOutburstStartsNoForm() throws {

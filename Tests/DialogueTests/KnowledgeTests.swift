@@ -38,6 +38,25 @@ import Testing
         #expect(unrelated.policy == .fallback)
     }
 
+    /// A question to a form is answered from the knowledge base when the answer is confident — not
+    /// when it is about the customer's own case.
+    @Test(arguments: [("能退货吗", true), ("我的退货能退吗", false), ("我买的能退货吗", false)])
+    func aQuestionAboutTheirOwnCaseStartsTheForm(text: String, answered: Bool) {
+        var chat = Conversation()
+        let reply = chat.say(line(text, "return_request", 0.95))
+        #expect((reply.answer?.id == "return-policy") == answered)
+        #expect((chat.state.pending == .slot("order_id")) == !answered)
+    }
+
+    /// Below `answerOverForm` an answer still beats a form whose intent is less sure than it.
+    @Test(arguments: [(0.45, true), (0.8, false)])
+    func aLessConfidentAnswerBeatsAWeakerForm(intentConfidence: Double, answered: Bool) {
+        var chat = Conversation()
+        chat.knowledge = FakeKnowledge(rules: [(["正品"], "invoice", 0.6)])
+        let reply = chat.say(line("是正品吗", "return_request", intentConfidence))
+        #expect((reply.answer?.id == "invoice") == answered, "\(reply.reason)")
+    }
+
     @Test func withoutAPreviousAnswerTheSameLineIsAskedAlone() {
         var chat = Conversation()
         let reply = chat.say(line("那运费呢？"))

@@ -367,7 +367,53 @@ import Testing
 
     @Test func anOutburstWithGaoIsUpset() {
         let text = "你们搞什么鬼 还不发货"
-        #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: false) == "word 搞什么鬼")
+        #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: false) == FrustrationSignal(.anger, cue: "word 搞什么鬼"))
+    }
+
+    @Test(arguments: [("到底发不发货", FrustrationSignal(.impatience, cue: "word 到底")),
+                      ("发货了没！！！", FrustrationSignal(.impatience, cue: "a run of 3 ！/？")),
+                      ("到底发不发货 等着差评吧", FrustrationSignal(.anger, cue: "word 差评")),
+                      ("催了八百遍了", FrustrationSignal(.impatience, cue: "word 催了八百遍"))])
+    func impatienceIsToldFromAnger(text: String, signal: FrustrationSignal) {
+        let detector = FrustrationDetector(impatienceWords: ["催了八百遍"])
+        #expect(detector.signal(in: line(text), cues: LineCues(text), repeated: false) == signal)
+    }
+
+    @Test func theSameLineTwiceIsAnger() {
+        let text = "发货了吗"
+        #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: true)?.kind == .anger)
+    }
+
+    @Test func anImpatientRequestIsApologisedForAndServed() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(line("到底什么时候能发货啊！！！", "delivery_time", 0.98))
+        #expect(reply.text.hasPrefix("非常抱歉给您带来不便！请提供"))
+        #expect(reply.source == .intent("delivery_time"))
+        #expect(reply.reason.contains("impatience (word 到底) with a request → apology first"))
+        #expect(chat.state.pending == .slot("order_id"))
+        #expect(chat.state.frustration == 1)
+    }
+
+    @Test func anImpatientValueFillsTheSlotAsked() {
+        var chat = ShopBot.conversation()
+        chat.say(line("我的订单怎么还没发货", "delivery_time"))
+        let reply = chat.say(order("20261120093015 快点！！！", "20261120093015"))
+        #expect(reply.text.hasPrefix("非常抱歉给您带来不便！订单 20261120093015"))
+        #expect(reply.source == .table(name: "orders", row: "20261120093015", intent: "delivery_time"))
+    }
+
+    @Test func impatientTwiceIsOfferedAHuman() {
+        var chat = ShopBot.conversation()
+        chat.say(line("到底什么时候能发货啊！！！", "delivery_time", 0.98))
+        let reply = chat.say(line("到底要等多久！！！", "delivery_time", 0.98))
+        #expect(reply.policy == .handoff)
+    }
+
+    @Test func anImpatientLineWithoutARequestIsOfferedAHuman() {
+        var chat = ShopBot.conversation()
+        let reply = chat.say(line("到底怎么回事？？？"))
+        #expect(reply.policy == .frustration)
+        #expect(chat.state.pending == .humanOffer)
     }
 }
 
