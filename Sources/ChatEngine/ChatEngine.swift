@@ -66,13 +66,14 @@ public struct ChatEngine: Sendable {
         }
         var byIntent: [String: Set<String>] = [:]
         for intent in bot.intents { byIntent[intent.name, default: []].formUnion(words(of: intent.examples.map(\.text))) }
-        var other = bot.knowledgeBase.flatMap(\.questions)
+        let knowledge = words(of: bot.knowledgeBase.flatMap(\.questions))
+        var other: [String] = []
         for entity in bot.tableEntities {
             guard let table = bot.tables[entity.table] else { continue }
             other += entity.names(in: table).flatMap(\.names)
         }
-        let all = byIntent.values.reduce(words(of: other)) { $0.union($1) }
-        return BotVocabulary(words: all, wordsByIntent: byIntent)
+        let all = byIntent.values.reduce(words(of: other).union(knowledge)) { $0.union($1) }
+        return BotVocabulary(words: all, wordsByIntent: byIntent, knowledgeWords: knowledge)
     }
 
     /// The reply to `text` in a conversation at `state`, and the state after it; relative dates

@@ -8,10 +8,13 @@ import ChatCore
 public struct BotVocabulary: Sendable, ExpressibleByArrayLiteral {
     public let words: Set<String>
     public let wordsByIntent: [String: Set<String>]
+    /// The words of the knowledge base's questions: 「运费呢」 asks about a topic, 「冰箱呢」 does not.
+    public let knowledgeWords: Set<String>
 
-    public init(words: Set<String> = [], wordsByIntent: [String: Set<String>] = [:]) {
+    public init(words: Set<String> = [], wordsByIntent: [String: Set<String>] = [:], knowledgeWords: Set<String> = []) {
         self.words = words
         self.wordsByIntent = wordsByIntent
+        self.knowledgeWords = knowledgeWords
     }
 
     /// Known words with no intent's words (tests).

@@ -89,6 +89,11 @@ extension DialogueTurn {
             return advance(form, reason: filled)
         }
         if let reply = withoutKey(form, asked: name) { return reply }
+        if let name, let slot = form.slot(named: name), slot.unknown != nil, let asked = followUpName {
+            // 「冰箱呢」 after 「没有卖洗衣机」: another name the shop may not sell either.
+            state.pending = .slot(name)
+            return unknownValue(asked, for: slot, of: form)
+        }
         if let name, let slot = form.slot(named: name), belongs(to: form),
            let candidate = SlotValueShape.of(entity: slot.entity, in: bot).invalidCandidate(in: utterance.text) {
             return invalid(candidate, for: slot, of: form)

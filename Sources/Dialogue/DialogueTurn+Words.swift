@@ -32,6 +32,20 @@ extension DialogueTurn {
         return text(of: run)
     }
 
+    /// The name a follow-up gives while a slot with `unknown:` is asked and nothing in the line is
+    /// a value (「冰箱呢」 after 「没有卖洗衣机」): the line without its follow-up words, 2–8 letters or
+    /// Han characters. Words of the examples count too — the follow-up is nothing but the name —
+    /// but not a word of the knowledge base's questions (「运费呢」 is a question about shipping).
+    var followUpName: String? {
+        guard cues.isFollowUp, utterance.entities.isEmpty, case let .slot(name)? = previous.pending,
+              activeForm?.slot(named: name)?.unknown != nil,
+              !utterance.tokens.contains(where: { $0.scalarRange.count >= 2 && manager.vocabulary.knowledgeWords.contains($0.normalized) })
+        else { return nil }
+        let rest = LineCues.withoutFollowUpWords(cues.content)
+        guard (2...8).contains(rest.count), rest.allSatisfy(\.properties.isAlphabetic) else { return nil }
+        return String(String.UnicodeScalarView(rest))
+    }
+
     /// Characters of modal verbs and adverbs a segmenter may glue onto the next word (「能保」 in
     /// 「能保多久」, 「还换」): no product's name starts with them.
     static let functionCharacters: Set<Character> = Set("能会要可还也都就再不没很太才已该得")

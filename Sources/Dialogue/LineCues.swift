@@ -180,12 +180,18 @@ public struct LineCues: Sendable, Hashable {
     /// Whether what is left of a follow-up once its values are taken out is only the follow-up's
     /// own words: 「那 20261124143000 呢」 leaves 「那呢」, 「那音箱的价格呢」 leaves more.
     static func isBareFollowUp(_ rest: [Unicode.Scalar]) -> Bool {
-        var core = rest[...]
+        withoutFollowUpWords(rest).isEmpty
+    }
+
+    /// The scalars with a follow-up's opening (那, 那么, 还有 …) and closing particles (呢, 吗, 啊 …)
+    /// taken off: 「那冰箱呢」 → 「冰箱」.
+    static func withoutFollowUpWords(_ scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var core = scalars[...]
         while let last = core.last, last == "呢" || last == "吗" || particles.contains(last) { core.removeLast() }
         if let start = followUpStarts.first(where: { core.starts(with: $0.unicodeScalars) }) {
             core = core.dropFirst(start.unicodeScalars.count)
         }
-        return core.isEmpty
+        return core
     }
 
     private static func followsUp(_ content: [Unicode.Scalar]) -> Bool {

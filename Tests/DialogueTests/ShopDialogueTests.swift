@@ -251,6 +251,24 @@ import Testing
         #expect(known.text == "商品 耳机。")
     }
 
+    /// 「冰箱呢」 after an unsold product is another name to look for, though its word is known;
+    /// 「运费呢」, a word of the knowledge base's questions, is a question.
+    @Test(arguments: [("冰箱呢", ["冰箱", "呢"], "抱歉，小蜜商城没有卖「冰箱」。您想了解哪件商品？"), ("那运费呢", ["那", "运费", "呢"], nil)])
+    func aFollowUpAfterAnUnsoldProductNamesAnother(text: String, words: [String], unsold: String?) {
+        let vocabulary = BotVocabulary(words: ["多少", "钱", "冰箱", "运费", "呢", "那"], knowledgeWords: ["运费"])
+        var chat = ShopBot.conversation(vocabulary: vocabulary)
+        chat.say(Utterance(text: "iphone16多少钱", tokens: tokens(["iphone16", "多少", "钱"]),
+                           prediction: IntentPrediction(intent: IntentScore(name: "product_question", confidence: 0.9), ranking: []),
+                           entities: []))
+        let reply = chat.say(Utterance(text: text, tokens: tokens(words), prediction: IntentPrediction(intent: nil, ranking: []), entities: []))
+        if let unsold {
+            #expect(reply.text == unsold)
+            #expect(chat.state.pending == .slot("sku"))
+        } else {
+            #expect(reply.policy != .lookupMissing)
+        }
+    }
+
     /// 「能保」 (能 glued onto 保) is no product's name, nor is an ID card number after a word.
     @Test func gluedFunctionWordsAndLongNumbersAreNoProductNames() {
         var chat = ShopBot.conversation(vocabulary: ["多少", "钱", "耳机", "多久", "身份证", "实名"])
