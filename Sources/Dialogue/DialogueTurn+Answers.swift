@@ -63,6 +63,10 @@ extension DialogueTurn {
                 if let answer, answerBeats(reply: intent, answer) {
                     return give(answer, .knowledgeAnswer, resume: resume, reason: "answer beats the reply of \(intent.name)")
                 }
+                if resume != nil, cues.isQuestion, let form = state.activeIntent, let answer = followUpAnswer(toForm: form), answer.isAccepted {
+                    // 「需要提供些啥」 while the VAT-invoice form waits: a question about the form, not 「what can you do」.
+                    return give(answer, .followUp, resume: resume, reason: "a question while \(form) waits: answered with its topic")
+                }
                 state.fallbacks = 0
                 let text = (reply.render(slots: ["name": settings.name]) ?? reply.source) + again(resume)
                 return finish(text, .intentReply, .intent(intent.name), reason: "reply of \(intent.name)" + (resume == nil ? "" : "; back to the form"))

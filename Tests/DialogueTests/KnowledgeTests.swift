@@ -64,6 +64,18 @@ import Testing
         #expect(reply.policy == .knowledgeAnswer)
     }
 
+    /// A question read as an intent with a plain reply while a form waits is first searched with
+    /// the form's topic: 「要注意些啥？」 in a return is about the return.
+    @Test(arguments: [true, false])
+    func aQuestionInAFormIsAboutTheForm(inForm: Bool) {
+        var chat = Conversation()
+        chat.knowledge = FakeKnowledge(rules: [(["注意", "退货"], "return-policy", 0.8), (["注意"], "invoice", 0.3)])
+        if inForm { chat.say(line("我想退货", "return_request")) }
+        let reply = chat.say(line("要注意些啥？", "coupon_question", 0.95))
+        #expect((reply.answer?.id == "return-policy") == inForm, "\(reply.reason)")
+        #expect((chat.state.pending == .slot("order_id")) == inForm)
+    }
+
     @Test func aDigressionInAFormAnswersThenAsksAgain() {
         var chat = Conversation()
         chat.say(line("我想退货", "return_request"))
