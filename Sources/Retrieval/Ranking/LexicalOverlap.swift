@@ -26,33 +26,32 @@ enum LexicalOverlap {
                          row: inout [Int32]) -> (dice: Float, substring: Float, length: Float) {
         let queryCount = query.count, questionCount = question.count
         guard queryCount > 0, questionCount > 0 else { return (0, 0, 0) }
-        var shared = 0
-        if queryCount > 1 && questionCount > 1 {
-            for i in 0..<(queryCount - 1) {
-                for j in 0..<(questionCount - 1) where query[i] == question[j] && query[i + 1] == question[j + 1] {
-                    shared += 1
-                    break
-                }
-            }
-        }
-        let bigrams = max(queryCount - 1, 0) + max(questionCount - 1, 0)
-        let dice = bigrams > 0 ? Float(2 * min(shared, questionCount - 1)) / Float(bigrams) : 0
-        // Longest common substring: one DP row over the question, updated right to left.
+        // One pass of the longest-common-substring DP (one row over the question, updated right to
+        // left): row[j] is the common run ending at query[i] and question[j - 1], so a run of 2 or
+        // more is the query's bigram at i - 1 found in the question — counted once per query bigram.
         if row.count < questionCount + 1 { row = [Int32](repeating: 0, count: questionCount + 1) }
         for j in 0...questionCount { row[j] = 0 }
         var longest: Int32 = 0
+        var shared = 0
         for i in 0..<queryCount {
+            let unit = query[i]
+            var bigramFound = false
             var j = questionCount
             while j > 0 {
-                if query[i] == question[j - 1] {
-                    row[j] = row[j - 1] + 1
-                    longest = max(longest, row[j])
+                if unit == question[j - 1] {
+                    let run = row[j - 1] + 1
+                    row[j] = run
+                    if run > longest { longest = run }
+                    if run >= 2 { bigramFound = true }
                 } else {
                     row[j] = 0
                 }
                 j -= 1
             }
+            if bigramFound { shared += 1 }
         }
+        let bigrams = max(queryCount - 1, 0) + max(questionCount - 1, 0)
+        let dice = bigrams > 0 ? Float(2 * min(shared, questionCount - 1)) / Float(bigrams) : 0
         let length = Float(min(queryCount, questionCount)) / Float(max(queryCount, questionCount))
         return (dice, Float(longest) / Float(queryCount), length)
     }
