@@ -8,7 +8,7 @@
 #
 # Env: KEFU_BIN     kefu binary (default: .build/release/kefu, built here unless SKIP_BUILD=1)
 #      SCRATCH      swift build --scratch-path (default: .build)
-#      SPLITS       which splits (default: tune,tune2,heldout)
+#      SPLITS       which splits (default: tune,tune2,tune3,heldout)
 #      PEERS=0      leave out the peer classifier (installed into Benchmarks/.venv/dialogue)
 #      MISSES=1     also list the tuning splits' missed lines (never the held-out one's)
 set -euo pipefail
@@ -40,11 +40,11 @@ report="$here/work/dialogue.md"
   echo "# Dialogue benchmark: independently written customer lines on the demo bot"
   echo
   python3 "$here/harness.py" --kefu "$KEFU_BIN" --bot "$root" --data "$here/data" --topics "$here/topic-map.yml" \
-    --splits "${SPLITS:-tune,tune2,heldout}" "${peer_args[@]}" "${extra[@]}"
+    --splits "${SPLITS:-tune,tune2,tune3,heldout}" "${peer_args[@]}" "${extra[@]}"
   cat "$here/method.md"
 } > "$report"
 cat "$report"
-if [[ "${MISSES:-0}" != 1 && "${SPLITS:-tune,tune2,heldout}" == "tune,tune2,heldout" ]]; then
+if [[ "${MISSES:-0}" != 1 && "${SPLITS:-tune,tune2,tune3,heldout}" == "tune,tune2,tune3,heldout" ]]; then
   cp "$report" "$root/Benchmarks/results/dialogue.md"
   echo "[bench] saved Benchmarks/results/dialogue.md" >&2
 fi

@@ -162,8 +162,8 @@ struct DialogueTurn {
                 return utterance.entities.contains { $0.name == slot.entity }
             }
             if answeredQuestion != nil { return true }
-            guard let intent, special == nil, intent.confidence >= Self.requestUnderOutburst.confidence,
-                  cues.content.count >= Self.requestUnderOutburst.length, let definition = bot.intent(named: intent.name) else { return false }
+            guard let intent, special == nil, intent.confidence >= Self.requestUnderImpatience.confidence,
+                  cues.content.count >= Self.requestUnderImpatience.length, let definition = bot.intent(named: intent.name) else { return false }
             return !definition.slots.isEmpty || definition.reply != nil
         }
     }
@@ -272,6 +272,10 @@ struct DialogueTurn {
     /// An upset line also carries a request when its intent is this sure and it has this many
     /// letters, digits and Han characters.
     static let requestUnderOutburst = (confidence: 0.9, length: 6)
+    /// An impatient line carries a request when its intent is this sure and it has this many
+    /// letters, digits and Han characters (「手环到底啥时候有货啊 等半个月了！！」: out_of_stock 0.51) —
+    /// a lower bar than an outburst's, since the reply still opens with the apology.
+    static let requestUnderImpatience = (confidence: 0.5, length: 6)
 
     mutating func offerDeclined() -> (Reply, DialogueState) {
         reasons.append("declined the offer of a human")

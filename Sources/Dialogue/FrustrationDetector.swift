@@ -47,7 +47,7 @@ public struct FrustrationDetector: Sendable {
         // threats
         "差评", "投诉", "举报", "12315", "消协", "消费者协会", "工商局", "市场监管", "平台介入", "曝光", "起诉", "律师", "维权",
         // swearing
-        "妈的", "他妈", "tmd", "nmd", "卧槽", "我靠", "操你", "草泥马", "傻逼", "傻b", "煞笔", "狗屎", "狗屁", "滚蛋", "去死",
+        "妈的", "他妈", "tmd", "nmd", "卧槽", "我靠", "操你", "草泥马", "傻逼", "傻b", "傻x", "傻叉", "煞笔", "狗屎", "狗屁", "滚蛋", "去死",
         "王八蛋", "混蛋", "脑残", "弱智",
         "terrible", "useless", "awful", "worst", "ridiculous", "scam", "angry", "disappointed", "wtf", "fuck",
         "shit", "sucks", "rubbish",

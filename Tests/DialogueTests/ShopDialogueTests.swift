@@ -391,6 +391,7 @@ import Testing
     @Test(arguments: [("到底发不发货", FrustrationSignal(.impatience, cue: "word 到底")),
                       ("发货了没！！！", FrustrationSignal(.impatience, cue: "a run of 3 ！/？")),
                       ("到底发不发货 等着差评吧", FrustrationSignal(.anger, cue: "word 差评")),
+                      ("你们是傻X吗", FrustrationSignal(.anger, cue: "word 傻x")),
                       ("催了八百遍了", FrustrationSignal(.impatience, cue: "word 催了八百遍"))])
     func impatienceIsToldFromAnger(text: String, signal: FrustrationSignal) {
         let detector = FrustrationDetector(impatienceWords: ["催了八百遍"])
@@ -402,9 +403,10 @@ import Testing
         #expect(FrustrationDetector().signal(in: line(text), cues: LineCues(text), repeated: true)?.kind == .anger)
     }
 
-    @Test func anImpatientRequestIsApologisedForAndServed() {
+    @Test(arguments: [0.98, 0.6])
+    func anImpatientRequestIsApologisedForAndServed(confidence: Double) {
         var chat = ShopBot.conversation()
-        let reply = chat.say(line("到底什么时候能发货啊！！！", "delivery_time", 0.98))
+        let reply = chat.say(line("到底什么时候能发货啊！！！", "delivery_time", confidence))
         #expect(reply.text.hasPrefix("非常抱歉给您带来不便！请提供"))
         #expect(reply.source == .intent("delivery_time"))
         #expect(reply.reason.contains("impatience (word 到底) with a request → apology first"))
