@@ -168,7 +168,7 @@ def main():
     parser.add_argument("--bot", required=True)
     parser.add_argument("--data", required=True)
     parser.add_argument("--topics", required=True)
-    parser.add_argument("--splits", default="tune,tune2,heldout")
+    parser.add_argument("--splits", default="tune,tune2,tune3,heldout")
     parser.add_argument("--peer-python")
     parser.add_argument("--show-misses", action="store_true", help="list every missed line of the tuning splits (never the held-out one)")
     args = parser.parse_args()
