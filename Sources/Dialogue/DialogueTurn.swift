@@ -5,7 +5,8 @@ import ChatCore
 /// the reasons gathered on the way into the reply's `reason`.
 struct DialogueTurn {
     let manager: DialogueManager
-    let utterance: Utterance
+    /// The line as understood; a dismissed complaint is read again as its next intent.
+    var utterance: Utterance
     let previous: DialogueState
     let knowledge: any KnowledgeSearch
     let cues: LineCues
@@ -175,6 +176,13 @@ struct DialogueTurn {
             guard special == .complaint else { return nil }
             if answeredQuestion != nil {
                 reasons.append("read as complaint, but a question with an answer")
+                return nil
+            }
+            if cues.isQuestion, let next = utterance.prediction.ranking.first(where: { SpecialIntent(rawValue: $0.name) == nil }),
+               let form = bot.intent(named: next.name), !form.slots.isEmpty, namesValue(for: form) {
+                // 「你们家有iPad不」: 你们 made it a complaint; the question names a product for product_price.
+                reasons.append("read as complaint, but a question naming a value for \(next.name): read as \(next.name)")
+                utterance.prediction.intent = next
                 return nil
             }
             return "intent complaint"

@@ -331,6 +331,18 @@ import Testing
         #expect(!reply.handoff && chat.state.frustration == 0)
     }
 
+    /// 「你们家有iPad不」 read as complaint (by 你们) names a product: it is read as the next intent, a form taking it.
+    @Test(arguments: [("你们家有iphone16不", true), ("你们家怎么回事啊", false)])
+    func aQuestionReadAsAComplaintNamingAValueIsTheNextIntent(text: String, reRead: Bool) {
+        var chat = ShopBot.conversation(vocabulary: ["你们", "家", "有", "不", "怎么", "回事", "啊"])
+        let ranking = [IntentScore(name: "complaint", confidence: 0.8), IntentScore(name: "product_question", confidence: 0.1)]
+        let words = reRead ? ["你们", "家", "有", "iphone16", "不"] : ["你们", "家", "怎么", "回事", "啊"]
+        let reply = chat.say(Utterance(text: text, tokens: tokens(words),
+                                       prediction: IntentPrediction(intent: ranking[0], ranking: ranking), entities: []))
+        #expect((reply.policy == .lookupMissing) == reRead, "\(reply.reason)")
+        #expect((reply.policy == .frustration) == !reRead)
+    }
+
     @Test func aComplaintThatIsNoQuestionGetsTheApology() {
         var chat = ShopBot.conversation()
         let reply = chat.say(line("你们怎么回事", "complaint", 0.95))
