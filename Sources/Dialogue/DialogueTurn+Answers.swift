@@ -130,11 +130,7 @@ extension DialogueTurn {
     /// refund_status; the first in the bot's order on a tie). Nil for any other line.
     var formForValuesAlone: IntentDefinition? {
         let entities = utterance.entities.filter { bot.declaresEntity($0.name) || $0.name == "phone" || $0.name == "email" }
-        guard !entities.isEmpty, special == nil || intent == nil else { return nil }
-        let scalars = Array(utterance.text.unicodeScalars)
-        for (index, scalar) in scalars.enumerated() where scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-            if !entities.contains(where: { $0.scalarRange.contains(index) }) { return nil }
-        }
+        guard !entities.isEmpty, special == nil || intent == nil, lettersOutside(entities).isEmpty else { return nil }
         let names = Set(entities.map(\.name))
         if let topic = previous.lastIntent.flatMap({ bot.intent(named: $0) }), topic.slots.contains(where: { names.contains($0.entity) }) {
             return topic
@@ -151,12 +147,16 @@ extension DialogueTurn {
     /// Whether the line is a follow-up made of nothing but values (「那 20261124143000 呢」): the
     /// words its intent was read from are the follow-up's own, so the previous request stands.
     var isBareFollowUp: Bool {
-        let scalars = Array(utterance.text.unicodeScalars)
-        let rest = scalars.indices.filter { index in
-            (scalars[index].properties.isAlphabetic || scalars[index].properties.numericType != nil)
-                && !utterance.entities.contains { $0.scalarRange.contains(index) }
+        cues.isFollowUp && LineCues.withoutFollowUpWords(lettersOutside(utterance.entities)).isEmpty
+    }
+
+    /// The line's letters and digits outside `entities`' spans.
+    func lettersOutside(_ entities: [Entity]) -> [Unicode.Scalar] {
+        utterance.text.unicodeScalars.enumerated().compactMap { index, scalar in
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil,
+                  !entities.contains(where: { $0.scalarRange.contains(index) }) else { return nil }
+            return scalar
         }
-        return cues.isFollowUp && LineCues.isBareFollowUp(rest.map { scalars[$0] })
     }
 
     /// Whether the line names a value for its own intent's form (「那 20261120093015 呢」 is a lookup, not a follow-up).

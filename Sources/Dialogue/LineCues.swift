@@ -177,14 +177,8 @@ public struct LineCues: Sendable, Hashable {
         requestList.anyOpening(content, leaving: 0)
     }
 
-    /// Whether what is left of a follow-up once its values are taken out is only the follow-up's
-    /// own words: 「那 20261124143000 呢」 leaves 「那呢」, 「那音箱的价格呢」 leaves more.
-    static func isBareFollowUp(_ rest: [Unicode.Scalar]) -> Bool {
-        withoutFollowUpWords(rest).isEmpty
-    }
-
     /// The scalars with a follow-up's opening (那, 那么, 还有 …) and closing particles (呢, 吗, 啊 …)
-    /// taken off: 「那冰箱呢」 → 「冰箱」.
+    /// taken off: 「那冰箱呢」 → 「冰箱」; 「那 20261124143000 呢」 without its value leaves nothing.
     static func withoutFollowUpWords(_ scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
         var core = scalars[...]
         while let last = core.last, last == "呢" || last == "吗" || particles.contains(last) { core.removeLast() }

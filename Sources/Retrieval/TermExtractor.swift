@@ -72,6 +72,6 @@ struct TermWorkspace {
     var segmentation = SegmentationWorkspace()
     var wordKeys: [UInt64] = []
     var characterKeys: [UInt64] = []
-    /// One −1 per translation-table term between uses: the re-ranker's chains of term occurrences.
-    var translationHeads: [Int32] = []
+    /// One weight per translation-table term, all zero between uses (the re-ranker's translation scores).
+    var translationWeights: [Float] = []
 }

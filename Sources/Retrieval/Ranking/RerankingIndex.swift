@@ -139,7 +139,7 @@ public struct RerankingIndex: CandidateReranker {
             let parts = index.fieldScores(wordKeys: terms.wordKeys, characterKeys: terms.characterKeys, question: candidate.question)
             fields += [parts.words, parts.characters]
         }
-        let translation = translationScores(of: candidates, queryTerms: view.terms, heads: &terms.translationHeads)
+        let translation = translationScores(of: candidates, queryTerms: view.terms, weights: &terms.translationWeights)
         return CandidateScores(neural: neural, translation: translation,
                                lexical: lexicalScores(of: candidates, query: query), fields: fields)
     }
@@ -166,15 +166,11 @@ public struct RerankingIndex: CandidateReranker {
         return features
     }
 
-    /// `heads` is scratch space, one −1 per translation-table term on entry and on return.
-    ///
-    /// Each candidate question's term occurrences are chained by term once; a query term f then
-    /// visits only the questions holding a term e with t(f | e) > 0. A question holding none scores
-    /// log(λ·P(f)), so that is added to all at once and the visited ones get the difference.
-    private func translationScores(of candidates: [Candidate], queryTerms: [Int32], heads: inout [Int32]) -> [Float] {
+    /// `weights` is scratch space, one zero per translation-table term on entry and on return.
+    private func translationScores(of candidates: [Candidate], queryTerms: [Int32], weights: inout [Float]) -> [Float] {
         let table = reranker.translation
         guard !queryTerms.isEmpty else { return [Float](repeating: 0, count: candidates.count) }
-        if heads.count != table.terms.count { heads = [Int32](repeating: -1, count: table.terms.count) }
+        if weights.count != table.terms.count { weights = [Float](repeating: 0, count: table.terms.count) }
         // The candidates' questions laid end to end, with each question's running total.
         var questionIDs: [Int] = []
         var ends: [Int] = []
@@ -183,53 +179,23 @@ public struct RerankingIndex: CandidateReranker {
             questionIDs.append(contentsOf: questions(of: candidate))
             ends.append(questionIDs.count)
         }
-        // Every term occurrence: its question's slot and the previous occurrence of its term.
-        var occurrenceSlot: [Int32] = [], previousOccurrence: [Int32] = [], usedTerms: [Int32] = []
-        for (slot, question) in questionIDs.enumerated() {
-            for position in Int(termStarts[question])..<Int(termStarts[question + 1]) {
-                let term = Int(termIDs[position])
-                if heads[term] < 0 { usedTerms.append(Int32(term)) }
-                previousOccurrence.append(heads[term])
-                occurrenceSlot.append(Int32(slot))
-                heads[term] = Int32(occurrenceSlot.count - 1)
-            }
-        }
         var totals = [Float](repeating: 0, count: questionIDs.count)
-        var sums = [Float](repeating: 0, count: questionIDs.count)
-        var visited = [Bool](repeating: false, count: questionIDs.count)
-        var touched: [Int] = []
-        var unvisited: Float = 0   // Σ over the query's terms of log(λ·P(f))
         let share = 1 - Self.backgroundShare
-        func score(_ slot: Int, floor: Float) -> Float {
-            Activation.log(floor + share * sums[slot] / Float(max(1, termCounts[questionIDs[slot]])))
-        }
         for term in queryTerms {
+            let row = Int(table.starts[Int(term)])..<Int(table.starts[Int(term) + 1])
+            for entry in row { weights[Int(table.sources[entry])] = table.probabilities[entry] }
             let floor = background[Int(term)]
-            for entry in Int(table.starts[Int(term)])..<Int(table.starts[Int(term) + 1]) {
-                let probability = table.probabilities[entry]
-                var occurrence = heads[Int(table.sources[entry])]
-                while occurrence >= 0 {
-                    let slot = Int(occurrenceSlot[Int(occurrence)])
-                    if !visited[slot] { visited[slot] = true; touched.append(slot) }
-                    sums[slot] += probability
-                    occurrence = previousOccurrence[Int(occurrence)]
-                }
+            for (slot, question) in questionIDs.enumerated() {
+                var sum: Float = 0
+                for position in Int(termStarts[question])..<Int(termStarts[question + 1]) { sum += weights[Int(termIDs[position])] }
+                totals[slot] += Activation.log(floor + share * sum / Float(max(1, termCounts[question])))
             }
-            if floor > 0 {
-                let floorScore = Activation.log(floor)
-                unvisited += floorScore
-                for slot in touched { totals[slot] += score(slot, floor: floor) - floorScore }
-            } else {
-                for slot in questionIDs.indices { totals[slot] += score(slot, floor: floor) }
-            }
-            for slot in touched { sums[slot] = 0; visited[slot] = false }
-            touched.removeAll(keepingCapacity: true)
+            for entry in row { weights[Int(table.sources[entry])] = 0 }
         }
-        for term in usedTerms { heads[Int(term)] = -1 }
         var start = 0
         return ends.map { end in
             defer { start = end }
-            return ((totals[start..<end].max() ?? 0) + unvisited) / Float(queryTerms.count)
+            return (totals[start..<end].max() ?? 0) / Float(queryTerms.count)
         }
     }
 
