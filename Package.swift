@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "kefu",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "kefu", targets: ["kefu"]),
         .library(name: "Segmentation", targets: ["Segmentation"]),
@@ -19,6 +19,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.9.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .target(name: "ChatCore"),
@@ -52,15 +59,43 @@ let package = Package(
         .systemLibrary(name: "CReadline", path: "Sources/CReadline"),
         .target(name: "ChatREPL", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "BotDefinition", "Entities", "Transcripts", "Privacy", "CReadline"]),
         .target(
-            name: "ChatStdio",
-            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Transcripts", "Privacy", .product(name: "GRDB", package: "GRDB.swift")]
+            name: "SessionStorage",
+            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Privacy", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "ChatStdio", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Transcripts", "Privacy", "SessionStorage"]),
+        .target(
+            name: "ChatService",
+            dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "ChatStdio", "SessionStorage", "Transcripts", "Privacy",
+                           .product(name: "Metrics", package: "swift-metrics")]
+        ),
+        .target(
+            name: "ChatHTTP",
+            dependencies: [
+                "ChatCore", "ChatEngine", "Dialogue", "Entities", "ChatStdio", "SessionStorage", "ChatService",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Pages")]
+        ),
+        .target(
+            name: "AgentTerminal",
+            dependencies: ["ChatREPL", "CReadline", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]
         ),
         .executableTarget(
             name: "kefu",
             dependencies: [
                 "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "ChatEngine", "Learning", "Retrieval",
-                "Dialogue", "ChatREPL", "ChatStdio", "Transcripts", "Privacy", "Analytics",
+                "Dialogue", "ChatREPL", "ChatStdio", "SessionStorage", "Transcripts", "Privacy", "Analytics", "ChatService", "ChatHTTP", "AgentTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
@@ -73,13 +108,23 @@ let package = Package(
             dependencies: ["Transcripts", "BotDefinition", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Privacy", "ChatREPL", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "ChatCore", "KefuTestSupport"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "Transcripts", "ChatCore", "Segmentation", "ChatEngine", "KefuTestSupport", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "SessionStorage", "Transcripts", "ChatCore", "Segmentation", "ChatEngine", "KefuTestSupport", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "DialogueTests", dependencies: ["Dialogue", "BotDefinition", "ChatCore", "KefuTestSupport"]),
         .testTarget(
             name: "ChatREPLTests",
             dependencies: ["ChatREPL", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Transcripts", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
         ),
-        .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "SessionStorageTests", dependencies: ["SessionStorage", "ChatCore", "Dialogue", "KefuTestSupport"]),
+        .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
+        .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
+        .testTarget(
+            name: "ChatHTTPTests",
+            dependencies: [
+                "ChatHTTP", "ChatService", "ChatStdio", "ChatEngine", "KefuTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
+            ]
+        ),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "EntitiesTests", dependencies: ["Entities", "ChatCore", "Segmentation", "KefuTestSupport"]),
         .testTarget(name: "IntentMatchingTests", dependencies: ["IntentMatching", "ChatCore", "Segmentation", "KefuTestSupport"]),

@@ -6,26 +6,44 @@
 /// line.open(); line.key("session"); line.string("c42"); line.key("reset"); line.bool(true); line.close()
 /// // {"session":"c42","reset":true}
 /// ```
-struct JSONLine {
-    private(set) var bytes: [UInt8] = []
+public struct JSONLine {
+    public private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
-    init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
+    public init(capacity: Int = 256) { bytes.reserveCapacity(capacity) }
 
     /// `{`
-    mutating func open() {
+    public mutating func open() {
         bytes.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// `}`
-    mutating func close() {
+    public mutating func close() {
         bytes.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    /// `[`
+    public mutating func openArray() {
+        bytes.append(UInt8(ascii: "["))
+        needsComma = false
+    }
+
+    /// Before each element of an array: the comma after the one before.
+    public mutating func element() {
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
+    }
+
+    /// `]`
+    public mutating func closeArray() {
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
+    }
+
     /// `"name":`, after a comma when a member came before.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
@@ -34,40 +52,46 @@ struct JSONLine {
     }
 
     /// `"name":` for a key known only at run time (a slot name).
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         appendString(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = true
     }
 
-    mutating func string(_ text: String) { appendString(text) }
+    public mutating func string(_ text: String) { appendString(text) }
 
-    mutating func string(_ text: String?) {
+    public mutating func string(_ text: String?) {
         if let text { appendString(text) } else { null() }
     }
 
-    mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+    public mutating func null() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
 
-    mutating func bool(_ value: Bool) {
+    public mutating func bool(_ value: Bool) {
         if value { bytes.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { bytes.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
     }
 
     /// A whole number in decimal.
-    mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
+    public mutating func integer(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
     /// A probability rounded to four decimals (`0.9412`, `1`).
-    mutating func score(_ value: Double) {
+    public mutating func score(_ value: Double) {
         guard value.isFinite else { return null() }
         let rounded = (value * 10_000).rounded() / 10_000
         if rounded == rounded.rounded() { integer(Int(rounded)) } else { bytes.append(contentsOf: rounded.description.utf8) }
     }
 
+    /// A number in the shortest form that reads back exactly (`1765108123.25`), null when not finite.
+    public mutating func number(_ value: Double) {
+        guard value.isFinite else { return null() }
+        if value == value.rounded(), abs(value) < 1e15 { integer(Int(value)) } else { bytes.append(contentsOf: value.description.utf8) }
+    }
+
     /// JSON text already encoded (an echoed `id`).
-    mutating func raw(_ json: [UInt8]) { bytes.append(contentsOf: json) }
+    public mutating func raw(_ json: [UInt8]) { bytes.append(contentsOf: json) }
 
     /// An object of string values with keys in sorted order: `{"order_id":"20241105123456"}`.
-    mutating func stringMap(_ map: [String: String]) {
+    public mutating func stringMap(_ map: [String: String]) {
         open()
         for key in map.keys.sorted() {
             self.key(key)
@@ -77,7 +101,7 @@ struct JSONLine {
     }
 
     /// The line break that ends the line.
-    mutating func endLine() { bytes.append(0x0A) }
+    public mutating func endLine() { bytes.append(0x0A) }
 
     private mutating func appendString(_ text: String) {
         bytes.append(UInt8(ascii: "\""))

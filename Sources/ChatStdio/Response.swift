@@ -25,7 +25,7 @@ public enum Response: Sendable, Equatable {
         return line.bytes
     }
 
-    func write(to line: inout JSONLine) {
+    public func write(to line: inout JSONLine) {
         line.open()
         switch self {
         case let .reply(session, id, reply):
@@ -50,18 +50,7 @@ public enum Response: Sendable, Equatable {
         case let .state(session, id, state):
             Self.writeHeader(session: session, id: id, to: &line)
             line.key("state")
-            line.open()
-            line.key("turns"); line.integer(state.turns)
-            line.key("active_intent"); line.string(state.activeIntent)
-            line.key("slots"); line.stringMap(state.slots)
-            line.key("fallbacks"); line.integer(state.fallbacks)
-            line.key("handoff"); line.bool(state.handoff)
-            if let pending = state.pending { line.key("pending"); line.string(pending.description) }
-            if let topic = state.lastIntent { line.key("last_intent"); line.string(topic) }
-            if let topic = state.lastAnswer { line.key("last_answer"); line.string(topic) }
-            if !state.remembered.isEmpty { line.key("remembered"); line.stringMap(state.remembered) }
-            if let reason = state.handoffReason { line.key("handoff_reason"); Self.write(reason, to: &line) }
-            line.close()
+            Self.write(state, to: &line)
         case let .reset(session, id):
             Self.writeHeader(session: session, id: id, to: &line)
             line.key("reset"); line.bool(true)
@@ -75,6 +64,23 @@ public enum Response: Sendable, Equatable {
             line.close()
             line.key("line"); line.integer(number)
         }
+        line.close()
+    }
+
+    /// The state object of a `state` reply:
+    /// `{"turns":1,"active_intent":"return_request","slots":{},"fallbacks":0,"handoff":false,"pending":"slot:order_id"}`.
+    public static func write(_ state: DialogueState, to line: inout JSONLine) {
+        line.open()
+        line.key("turns"); line.integer(state.turns)
+        line.key("active_intent"); line.string(state.activeIntent)
+        line.key("slots"); line.stringMap(state.slots)
+        line.key("fallbacks"); line.integer(state.fallbacks)
+        line.key("handoff"); line.bool(state.handoff)
+        if let pending = state.pending { line.key("pending"); line.string(pending.description) }
+        if let topic = state.lastIntent { line.key("last_intent"); line.string(topic) }
+        if let topic = state.lastAnswer { line.key("last_answer"); line.string(topic) }
+        if !state.remembered.isEmpty { line.key("remembered"); line.stringMap(state.remembered) }
+        if let reason = state.handoffReason { line.key("handoff_reason"); Self.write(reason, to: &line) }
         line.close()
     }
 

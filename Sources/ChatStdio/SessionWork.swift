@@ -1,3 +1,4 @@
+import SessionStorage
 import ChatCore
 import ChatEngine
 import Dialogue

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `kefu` command: every subcommand is a thin front end over the library modules.
 @main
-struct Kefu: ParsableCommand {
+struct Kefu: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kefu",
         abstract: "Kefu (客服): an offline, Chinese-aware customer-support chatbot engine.",
@@ -12,10 +12,14 @@ struct Kefu: ParsableCommand {
 
     /// Runs the command line, with the exit statuses of the command-line contract: 0 success,
     /// 1 a failed check, 2 bad usage or unreadable input (with a message on standard error).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var server = command as? any AsyncParsableCommand {
+                try await server.run()
+            } else {
+                try command.run()
+            }
         } catch let error as CLIError {
             printError("kefu: \(error.description)")
             self.exit(withError: ExitCode(2))

@@ -1,15 +1,22 @@
+import SessionStorage
 import ArgumentParser
+import ChatHTTP
+import ChatService
+import Logging
+import Metrics
+import Prometheus
 import ChatEngine
 import ChatStdio
 import Foundation
 import Transcripts
 
-/// `kefu serve --stdio`: the JSON-lines adapter (DESIGN §3), optionally keeping sessions in SQLite.
-struct Serve: ParsableCommand {
+/// `kefu serve --stdio`: the JSON-lines adapter (DESIGN §3); `kefu serve --http [HOST:]PORT`:
+/// HTTP and WebSocket with the web chat page and the agents' side. Both optionally keep sessions in SQLite.
+struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Serve the bot over standard input and output (JSON lines).",
+        abstract: "Serve the bot over standard input and output (JSON lines) or HTTP and WebSocket.",
         discussion: """
-            Reads one JSON request a line on standard input and writes one JSON reply a line, in \
+            --stdio reads one JSON request a line on standard input and writes one JSON reply a line, in \
             the requests' order, for any number of interleaved sessions:
 
               {"session":"c42","text":"我想退货"}           → {"session":"c42","reply":…,"intent":…,"confidence":…,"answer":…,"slots":{…},"handoff":false}
@@ -28,11 +35,31 @@ struct Serve: ParsableCommand {
             With --record DIR each session's conversation is kept as a transcript in DIR \
             (<session>.yml; after a reset <session>-2.yml …), rewritten after every batch of \
             lines, ready for kefu replay.
+
+            --http [HOST:]PORT (default 127.0.0.1:8080) serves the web chat page at /, Rasa's \
+            REST webhook (POST /webhooks/rest/webhook), the session API (POST \
+            /api/sessions/ID/messages, GET and DELETE /api/sessions/ID), the chat WebSocket \
+            (/ws), /healthz and /metrics (Prometheus); docs/openapi.yaml lists them all. With an \
+            agent token (--agent-token or KEFU_AGENT_TOKEN) conversations the bot hands off wait \
+            in a queue for human agents: the agent console at /agent, kefu agent in a terminal. \
+            SIGTERM or Ctrl-C stops it gracefully: lines being answered finish and are stored.
             """
     )
 
-    @Flag(name: .customLong("stdio"), help: "Serve JSON lines on standard input and output (the only transport so far).")
+    @Flag(name: .customLong("stdio"), help: "Serve JSON lines on standard input and output.")
     var stdio = false
+
+    @Option(name: .customLong("http"), help: ArgumentHelp("Serve HTTP and WebSocket on this address (8080, 0.0.0.0:8080).", valueName: "[host:]port"))
+    var http: String?
+
+    @Option(name: .customLong("agent-token"), help: ArgumentHelp("The human agents' shared secret (else KEFU_AGENT_TOKEN); without one the agent side is off.", valueName: "token"))
+    var agentToken: String?
+
+    @Option(name: .customLong("allow-origin"), help: ArgumentHelp("Let pages from this origin call the API from a browser (repeatable; * for any).", valueName: "origin"))
+    var allowOrigin: [String] = []
+
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Customer lines a second one session may send after a burst of 20 (0: no limit).", valueName: "lines"))
+    var rateLimit: Double = 2
 
     @Option(name: .customLong("bot"), help: ArgumentHelp("The bot folder.", valueName: "dir"))
     var bot = "."
@@ -43,8 +70,26 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("record"), help: ArgumentHelp("Write each session's conversation as a transcript file in this folder.", valueName: "dir"))
     var record: String?
 
-    func run() throws {
-        guard stdio else { throw CLIError("kefu serve needs --stdio (the only transport so far): kefu serve --stdio [--bot DIR] [--store FILE] [--record DIR]") }
+    func validate() throws {
+        if stdio == (http != nil) {
+            throw ValidationError("kefu serve needs one transport: --stdio (JSON lines) or --http [HOST:]PORT")
+        }
+        if let http, HTTPOptions.address(http) == nil {
+            throw ValidationError("--http '\(http)' is not an address; give a port (8080) or HOST:PORT (0.0.0.0:8080)")
+        }
+        if rateLimit < 0 || !rateLimit.isFinite { throw ValidationError("--rate-limit must be 0 (no limit) or a positive number of lines a second") }
+        if agentToken?.isEmpty == true { throw ValidationError("--agent-token is empty; give a secret, or leave it out to turn the agent side off") }
+        if stdio, agentToken != nil || !allowOrigin.isEmpty {
+            throw ValidationError("--agent-token and --allow-origin are for --http")
+        }
+    }
+
+    func run() async throws {
+        if let http { return try await serveHTTP(http) }
+        try serveStdio()
+    }
+
+    private func serveStdio() throws {
         var sessionStore: SQLiteSessionStore?
         if let store {
             do { sessionStore = try SQLiteSessionStore(path: store) } catch { throw CLIError(error.description) }
@@ -73,6 +118,52 @@ struct Serve: ParsableCommand {
         } catch {
             output.flush()
             throw CLIError("cannot read standard input: \(error.message)")
+        }
+    }
+}
+
+extension Serve {
+    /// `--http`: the engine behind Hummingbird until SIGTERM or SIGINT.
+    private func serveHTTP(_ address: String) async throws {
+        var options = HTTPOptions()
+        if let (host, port) = HTTPOptions.address(address) { (options.host, options.port) = (host, port) }
+        options.agentToken = agentToken ?? ProcessInfo.processInfo.environment["KEFU_AGENT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        options.allowedOrigins = allowOrigin
+        var sessionStore: SQLiteSessionStore?
+        if let store {
+            do { sessionStore = try SQLiteSessionStore(path: store) } catch { throw CLIError(error.description) }
+        }
+        let engine: ChatEngine
+        do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }
+        for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
+        sessionStore?.mask = engine.privacyMask
+        if record != nil { throw CLIError("--record is for --stdio; with --http the store (--store) keeps every conversation") }
+        LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
+        var logger = Logger(label: "kefu")
+        logger.logLevel = .warning
+        let registry = PrometheusCollectorRegistry()
+        let factory = PrometheusMetricsFactory(registry: registry)
+        MetricsSystem.bootstrap(factory)
+        let limit = rateLimit == 0 ? TokenBucket.Limit.unlimited : TokenBucket.Limit(capacity: max(20, rateLimit * 10), perSecond: rateLimit)
+        let hub: ConversationHub
+        do {
+            hub = try ConversationHub(engine: engine, store: sessionStore, agentsEnabled: options.agentToken != nil,
+                                      rateLimit: limit, metrics: factory)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let server: ChatServer
+        do { server = try ChatServer(hub: hub, options: options, registry: registry, metrics: factory) } catch { throw CLIError(error.description) }
+        let agents = options.agentToken != nil
+        let host = options.host.contains(":") ? "[\(options.host)]" : options.host
+        let app = server.application(logger: logger) { port in
+            let base = "http://\(host):\(port)"
+            printError("kefu serve: listening on \(base) — chat page \(base)/\(agents ? ", agent console \(base)/agent" : " (no agent token: the agent side is off)")")
+        }
+        do {
+            try await app.runService()
+        } catch {
+            throw CLIError("cannot serve on \(address): \(error)")
         }
     }
 }

@@ -1,3 +1,4 @@
+import SessionStorage
 import ChatEngine
 import ChatStdio
 import Entities

@@ -1,3 +1,4 @@
+import SessionStorage
 import ChatCore
 @testable import ChatStdio
 import Dialogue

@@ -9,6 +9,15 @@ public protocol SessionStore {
     func load(_ session: String) throws(StoreError) -> StoredSession?
     /// Saves the sessions' new states and their turns, all or nothing.
     func save(_ batch: StoreBatch) throws(StoreError)
+    /// The hand-offs still waiting for or held by an agent, oldest first (the queue after a restart).
+    func openHandoffs() throws(StoreError) -> [HandoffCase]
+    /// A conversation's customer lines, replies and agent messages, in order.
+    func conversation(_ session: String, _ conversation: Int) throws(StoreError) -> StoredConversation
+}
+
+extension SessionStore {
+    public func openHandoffs() throws(StoreError) -> [HandoffCase] { [] }
+    public func conversation(_ session: String, _ conversation: Int) throws(StoreError) -> StoredConversation { StoredConversation() }
 }
 
 /// A session as the store keeps it: the dialogue state and how many times it was reset.
@@ -33,15 +42,37 @@ public struct TurnRecord: Sendable, Equatable {
     public var time: Double
     public var text: String
     public var reply: Reply
+
+    public init(session: String, conversation: Int, turn: Int, time: Double, text: String, reply: Reply) {
+        self.session = session
+        self.conversation = conversation
+        self.turn = turn
+        self.time = time
+        self.text = text
+        self.reply = reply
+    }
 }
 
-/// What one batch of lines changed: the last state of every session it touched, and its turns
-/// in the order they were asked.
+/// What one batch of lines changed: the last state of every session it touched, its turns in
+/// the order they were asked, the hand-off cases it opened or moved on, and what agents wrote.
 public struct StoreBatch: Sendable {
     public var sessions: [(session: String, stored: StoredSession)] = []
     public var turns: [TurnRecord] = []
+    /// New or changed cases (one row per session, conversation and turn).
+    public var handoffs: [HandoffCase] = []
+    public var agentMessages: [AgentMessage] = []
 
-    public var isEmpty: Bool { sessions.isEmpty && turns.isEmpty }
+    public init() {}
+
+    public var isEmpty: Bool { sessions.isEmpty && turns.isEmpty && handoffs.isEmpty && agentMessages.isEmpty }
+
+    /// Adds everything `other` holds after what this batch holds.
+    public mutating func append(_ other: StoreBatch) {
+        sessions += other.sessions
+        turns += other.turns
+        handoffs += other.handoffs
+        agentMessages += other.agentMessages
+    }
 }
 
 /// A store that cannot be opened, read or written, with what to do about it.

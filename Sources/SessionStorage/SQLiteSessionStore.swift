@@ -1,3 +1,4 @@
+import ChatCore
 import Dialogue
 import Foundation
 import ChatEngine
@@ -22,7 +23,7 @@ import Darwin
 /// inside a commit, so no reply waits for a disk flush.
 /// The file is locked (`flock`) while a server uses it, so two servers never share sessions.
 ///
-/// Schema version 1 (`PRAGMA user_version`, `application_id` 0x4B656675 "Kefu"): see
+/// Schema version 2 (`PRAGMA user_version`, `application_id` 0x4B656675 "Kefu"): see
 /// ``StoreSchema``.
 ///
 /// Privacy: what it writes goes through ``mask`` first — each turn's `user_text`, `reply_text`
@@ -131,6 +132,29 @@ public final class SQLiteSessionStore: SessionStore {
                         reply.policy.rawValue, reply.handoff, mask.mask(reply.reason),
                     ])
                 }
+                if !batch.handoffs.isEmpty {
+                    let upsert = try db.cachedStatement(sql: """
+                        INSERT INTO handoff (session, conversation, turn, reason, cue, requested_at, status, agent, claimed_at,
+                        first_reply_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
+                        claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
+                        """)
+                    for item in batch.handoffs {
+                        try upsert.execute(arguments: [
+                            item.session, item.conversation, item.turn, item.reason.kind.rawValue, item.reason.cue.map(mask.mask),
+                            item.requestedAt, item.status.rawValue, item.agent, item.claimedAt, item.firstReplyAt, item.endedAt,
+                        ])
+                    }
+                }
+                if !batch.agentMessages.isEmpty {
+                    let insert = try db.cachedStatement(sql: """
+                        INSERT INTO agent_message (session, conversation, after_turn, time, agent, text) VALUES (?, ?, ?, ?, ?, ?)
+                        """)
+                    for message in batch.agentMessages {
+                        try insert.execute(arguments: [message.session, message.conversation, message.afterTurn, message.time,
+                                                       message.agent, mask.mask(message.text)])
+                    }
+                }
                 return .commit
             }
         } catch {
@@ -141,6 +165,45 @@ public final class SQLiteSessionStore: SessionStore {
             commitsSinceCheckpoint = 0
             let checkpointer = self.checkpointer
             checkpoints.async { _ = try? checkpointer.writeWithoutTransaction { try $0.checkpoint(.passive) } }
+        }
+    }
+
+    public func openHandoffs() throws(StoreError) -> [HandoffCase] {
+        do {
+            return try database.inDatabase { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT * FROM handoff WHERE status IN ('waiting', 'claimed') ORDER BY requested_at, session
+                    """).map { row in
+                    HandoffCase(
+                        session: row["session"], conversation: row["conversation"], turn: row["turn"],
+                        reason: HandoffReason(HandoffReason.Kind(rawValue: row["reason"]) ?? .asked, cue: row["cue"]),
+                        requestedAt: row["requested_at"], status: HandoffCase.Status(rawValue: row["status"]) ?? .waiting,
+                        agent: row["agent"], claimedAt: row["claimed_at"], firstReplyAt: row["first_reply_at"], endedAt: row["ended_at"])
+                }
+            }
+        } catch {
+            throw StoreError("cannot read the hand-off queue from the store: \(Self.message(error))")
+        }
+    }
+
+    public func conversation(_ session: String, _ conversation: Int) throws(StoreError) -> StoredConversation {
+        do {
+            return try database.inDatabase { db in
+                let turns = try Row.fetchAll(db, sql: """
+                    SELECT turn, time, user_text, reply_text FROM turn WHERE session = ? AND conversation = ? ORDER BY turn, id
+                    """, arguments: [session, conversation]).map {
+                    StoredConversation.Turn(turn: $0["turn"], time: $0["time"], user: $0["user_text"], reply: $0["reply_text"])
+                }
+                let messages = try Row.fetchAll(db, sql: """
+                    SELECT after_turn, time, agent, text FROM agent_message WHERE session = ? AND conversation = ? ORDER BY after_turn, id
+                    """, arguments: [session, conversation]).map {
+                    AgentMessage(session: session, conversation: conversation, afterTurn: $0["after_turn"], time: $0["time"],
+                                 agent: $0["agent"], text: $0["text"])
+                }
+                return StoredConversation(turns: turns, agentMessages: messages)
+            }
+        } catch {
+            throw StoreError("cannot read session '\(session)' from the store: \(Self.message(error))")
         }
     }
 

@@ -1,5 +1,5 @@
 import ChatCore
-@testable import ChatStdio
+@testable import SessionStorage
 import Dialogue
 import Foundation
 import KefuTestSupport

@@ -13,6 +13,16 @@ import GRDB
 ///   -- one row per answered line; time in seconds since 1970 UTC; index on (session, conversation, turn)
 /// ```
 ///
+/// Version 2 adds the human side (``HandoffCase``, ``AgentMessage``):
+///
+/// ```sql
+/// handoff(session TEXT, conversation INTEGER, turn INTEGER, reason TEXT, cue TEXT, requested_at REAL,
+///         status TEXT, agent TEXT, claimed_at REAL, first_reply_at REAL, ended_at REAL)
+///   -- primary key (session, conversation, turn); status waiting|claimed|released|closed
+/// agent_message(id INTEGER PRIMARY KEY, session TEXT, conversation INTEGER, after_turn INTEGER,
+///               time REAL, agent TEXT, text TEXT)
+/// ```
+///
 /// The version is `PRAGMA user_version`; a kefu store also sets `PRAGMA application_id` to
 /// 0x4B656675 ("Kefu"), so any other SQLite file is refused rather than written into. A later
 /// version adds a step to ``migrations``; a store from a newer kefu is refused.
@@ -47,6 +57,33 @@ enum StoreSchema {
             reason TEXT NOT NULL
         );
         CREATE INDEX turn_by_session ON turn (session, conversation, turn);
+        """,
+        """
+        CREATE TABLE handoff (
+            session TEXT NOT NULL,
+            conversation INTEGER NOT NULL,
+            turn INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            cue TEXT,
+            requested_at REAL NOT NULL,
+            status TEXT NOT NULL,
+            agent TEXT,
+            claimed_at REAL,
+            first_reply_at REAL,
+            ended_at REAL,
+            PRIMARY KEY (session, conversation, turn)
+        ) WITHOUT ROWID;
+        CREATE INDEX handoff_open ON handoff (status, requested_at);
+        CREATE TABLE agent_message (
+            id INTEGER PRIMARY KEY,
+            session TEXT NOT NULL,
+            conversation INTEGER NOT NULL,
+            after_turn INTEGER NOT NULL,
+            time REAL NOT NULL,
+            agent TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX agent_message_by_session ON agent_message (session, conversation, after_turn);
         """,
     ]
 

@@ -1,0 +1,346 @@
+import ChatCore
+import ChatEngine
+import Dialogue
+import Entities
+import Foundation
+import Metrics
+import SessionStorage
+import Synchronization
+
+/// The live side of every session reached over the network: answers customer lines with the
+/// engine, one line of a session at a time and different sessions in parallel; keeps each
+/// conversation's lines for a reloaded page; runs the hand-off queue and the agents' side of it;
+/// pushes what happens to the customer's and the agents' open connections; writes everything to
+/// the store (if any) before anyone is told.
+///
+/// 「转人工」 → the bot's hand-off reply, and (with agents enabled) a `waiting` case in the queue.
+/// Until an agent releases it the bot stays quiet except the holding message (`handed_off` in
+/// bot.yml, at most once a ``holdingInterval``); the customer's lines go to the agents.
+public final class ConversationHub: Sendable {
+    public let engine: ChatEngine
+    /// Whether hand-offs go to a queue for human agents (the server has an agent token).
+    public let agentsEnabled: Bool
+    public let rateLimit: TokenBucket.Limit
+    /// The least time between two holding messages while a customer waits for an agent, in seconds.
+    public let holdingInterval: Double
+    /// The most lines of a conversation kept in memory for a reloaded page.
+    public static let historyLimit = 500
+    /// The clock, in seconds since 1970 (UTC); tests set their own.
+    let clock: @Sendable () -> Double
+    let commits: GroupCommit
+    let table: Mutex<Table>
+    let metrics: HubMetrics
+
+    /// Every known session, the open hand-off cases and the agents' connections.
+    struct Table: ~Copyable {
+        var sessions: [String: SessionEntry] = [:]
+        /// Open (waiting or claimed) cases by session.
+        var openCases: [String: HandoffCase] = [:]
+        var agentListeners: [Int: AsyncStream<AgentEvent>.Continuation] = [:]
+        var nextListener = 0
+        var closing = false
+    }
+
+    /// One session in memory.
+    struct SessionEntry {
+        var stored = StoredSession()
+        var history: [ChatMessage] = []
+        /// Whether `stored` and `history` were read from the store (always, without one).
+        var loaded: Bool
+        /// Whether a line or an agent's action is being worked on; others wait in `waiters`.
+        var busy = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+        var listeners: [Int: AsyncStream<ChatEvent>.Continuation] = [:]
+        var bucket: TokenBucket
+        var lastHolding = -Double.infinity
+    }
+
+    /// - Parameters:
+    ///   - store: where sessions, turns and the queue are kept; the queue is read back from it.
+    ///   - agentsEnabled: whether hand-offs wait for human agents.
+    ///   - factory: where the measurements go (`/metrics`).
+    public init(engine: ChatEngine, store: sending (any SessionStore)? = nil, agentsEnabled: Bool = false,
+                rateLimit: TokenBucket.Limit = .standard, holdingInterval: Double = 60,
+                metrics factory: any MetricsFactory = MetricsSystem.factory,
+                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) throws(StoreError) {
+        metrics = HubMetrics(factory: factory)
+        self.engine = engine
+        self.agentsEnabled = agentsEnabled
+        self.rateLimit = rateLimit
+        self.holdingInterval = holdingInterval
+        self.clock = clock
+        let open = try store?.openHandoffs() ?? []
+        commits = GroupCommit(store)
+        var table = Table()
+        for item in open { table.openCases[item.session] = item }
+        self.table = Mutex(table)
+        metrics.waiting.record(open.filter { $0.status == .waiting }.count)
+    }
+
+    /// A new session with a random name (``SessionID/random()``), known from now on.
+    public func newSession() -> String {
+        let name = SessionID.random()
+        let fresh = freshEntry()
+        table.withLock { $0.sessions[name] = fresh }
+        return name
+    }
+
+    /// Answers a customer line of `session` (created on first use, like the stdio adapter).
+    ///
+    /// - Parameter origin: the connection that sent it, which is not told of it again.
+    /// - Throws: `rate_limited` over the session's limit; `store_failed` when the turn could not
+    ///   be written (nothing changed; the line may be sent again); `shutting_down`.
+    public func say(_ text: String, in session: String, at reference: ReferenceTime? = nil,
+                    origin: Int? = nil) async throws(ServiceError) -> CustomerTurn {
+        let started = clock()
+        try admit(session, at: started)
+        await acquire(session)
+        do {
+            let turn = try await answer(text, in: session, at: reference, now: started, origin: origin)
+            metrics.turns.increment()
+            metrics.turnDuration.recordSeconds(max(0, clock() - started))
+            return turn
+        } catch {
+            releaseSession(session) { _, _ in }
+            throw error
+        }
+    }
+
+    /// The session's state, case and conversation; `unknown_session` when it was never seen.
+    public func snapshot(of session: String) async throws(ServiceError) -> SessionSnapshot {
+        try await withSession(session, create: false) { entry, table in
+            SessionSnapshot(session: session, state: entry.stored.state, handoff: table.openCases[session], messages: entry.history)
+        }
+    }
+
+    /// Starts the session's conversation over (`DELETE`); an open hand-off case is closed.
+    public func reset(_ session: String) async throws(ServiceError) {
+        let now = clock()
+        let (stored, closed) = try await withSession(session, create: false) { entry, table in
+            (StoredSession(state: .start, conversation: entry.stored.conversation + 1), table.openCases[session].map {
+                var item = $0
+                item.status = .closed
+                item.endedAt = now
+                return item
+            })
+        }
+        var batch = StoreBatch()
+        batch.sessions = [(session, stored)]
+        batch.handoffs = closed.map { [$0] } ?? []
+        try await commitAndUpdate(session, batch) { entry, table in
+            entry.stored = stored
+            entry.history = []
+            if let closed { self.move(closed, in: &table, entry: &entry) }
+        }
+    }
+
+    /// Whether the session is known (in memory or in the store).
+    public func exists(_ session: String) throws(ServiceError) -> Bool {
+        if table.withLock({ $0.sessions[session] != nil }) { return true }
+        do {
+            return try commits.read { (store) throws(StoreError) in try store.load(session) } != nil
+        } catch {
+            throw ServiceError(.storeFailed, error.description)
+        }
+    }
+
+    /// Stops taking lines (`shutting_down`) and ends every open connection's event stream; lines
+    /// already being answered finish and are stored.
+    public func shutDown() {
+        table.withLock { table in
+            table.closing = true
+            for entry in table.sessions.values { for listener in entry.listeners.values { listener.finish() } }
+            for listener in table.agentListeners.values { listener.finish() }
+        }
+    }
+
+    // MARK: - One line
+
+    /// Checks the rate limit and that the server still takes lines; creates the session's entry.
+    private func admit(_ session: String, at now: Double) throws(ServiceError) {
+        let limit = rateLimit
+        let fresh = freshEntry()
+        let admitted = table.withLock { table -> Bool? in
+            if table.closing { return nil }
+            return Self.mutate(&table.sessions[session, default: fresh]) { $0.bucket.take(limit, now: now) }
+        }
+        guard let admitted else { throw ServiceError(.shuttingDown, "the server is shutting down; send the line again in a moment") }
+        guard admitted else {
+            throw ServiceError(.rateLimited, "session '\(session.prefix(64))' sent too many lines (at most \(Int(limit.capacity)) at once, then \(limit.perSecond) a second); wait and send it again")
+        }
+    }
+
+    /// The turn of a session already acquired; releases it.
+    private func answer(_ text: String, in session: String, at reference: ReferenceTime?, now: Double,
+                        origin: Int?) async throws(ServiceError) -> CustomerTurn {
+        try load(session)
+        let (stored, open, lastHolding) = table.withLock { table in
+            let entry = table.sessions[session]
+            return (entry?.stored ?? StoredSession(), table.openCases[session], entry?.lastHolding ?? -.infinity)
+        }
+        let time = reference ?? ReferenceTime(Date(timeIntervalSince1970: now), in: engine.timeZone)
+        var next = stored
+        let reply: Reply?
+        var record: Reply
+        var opened: HandoffCase?
+        if let open {
+            // An agent has the conversation: the bot says only the holding message, now and then.
+            next.state.turns += 1
+            let holding = open.status == .waiting && now - lastHolding >= holdingInterval
+            reply = holding ? engine.respond(to: text, in: stored.state, at: time).0 : nil
+            record = Reply(text: reply?.text ?? "", source: .handoff(open.reason), handoff: true, policy: .handoff,
+                           reason: open.status == .waiting ? "waiting for an agent" : "with agent \(open.agent ?? "")")
+        } else {
+            let (answered, state) = engine.respond(to: text, in: stored.state, at: time)
+            next.state = state
+            reply = answered
+            record = answered
+            if agentsEnabled, answered.handoff, !stored.state.handoff {
+                opened = HandoffCase(session: session, conversation: stored.conversation, turn: state.turns,
+                                     reason: state.handoffReason ?? HandoffReason(.asked), requestedAt: now)
+            }
+        }
+        record.slots = next.state.slots
+        var batch = StoreBatch()
+        batch.sessions = [(session, next)]
+        batch.turns = [TurnRecord(session: session, conversation: next.conversation, turn: next.state.turns, time: now,
+                                  text: text, reply: record)]
+        batch.handoffs = opened.map { [$0] } ?? []
+        let buttons = reply == nil || open != nil ? [] : QuickReply.answering(next.state.pending)
+        let customer = ChatMessage(author: .customer, text: text, time: now)
+        let bot = reply.map { ChatMessage(author: .bot, text: $0.text, time: now, buttons: buttons) }
+        let caseAfter = try await commitAndUpdate(session, batch) { entry, table -> HandoffCase? in
+            entry.stored = next
+            if reply != nil, open != nil { entry.lastHolding = now }
+            self.append(customer, to: &entry, origin: origin)
+            if let bot { self.append(bot, to: &entry, origin: origin) }
+            if open != nil { self.tellAgents(.message(session: session, customer), in: table) }
+            if let opened {
+                self.metrics.handedOff(opened.reason.kind)
+                self.move(opened, in: &table, entry: &entry)
+            }
+            return table.openCases[session]
+        }
+        return CustomerTurn(reply: reply, buttons: buttons, handoff: caseAfter, state: next.state)
+    }
+
+    // MARK: - Sessions, one action at a time
+
+    /// Waits until no other line or action of `session` is being worked on, and takes it.
+    func acquire(_ session: String) async {
+        if take(session, orQueue: nil) { return }
+        await withCheckedContinuation { (resume: CheckedContinuation<Void, Never>) in
+            if take(session, orQueue: resume) { resume.resume() }
+        }
+    }
+
+    /// Takes the session if it is free; otherwise queues `waiter` (if any) and returns false.
+    private func take(_ session: String, orQueue waiter: CheckedContinuation<Void, Never>?) -> Bool {
+        let fresh = freshEntry()
+        return table.withLock { table in
+            Self.mutate(&table.sessions[session, default: fresh]) { entry in
+                if !entry.busy {
+                    entry.busy = true
+                    return true
+                }
+                if let waiter { entry.waiters.append(waiter) }
+                return false
+            }
+        }
+    }
+
+    /// A session never seen before.
+    func freshEntry() -> SessionEntry {
+        SessionEntry(loaded: !commits.hasStore, bucket: TokenBucket(rateLimit, now: clock()))
+    }
+
+    static func mutate<Value>(_ entry: inout SessionEntry, _ body: (inout SessionEntry) -> Value) -> Value { body(&entry) }
+
+    /// Applies `update` to the session and lets the next waiter in.
+    @discardableResult
+    func releaseSession<Value>(_ session: String, _ update: (inout SessionEntry, inout Table) -> Value) -> Value {
+        var fresh = freshEntry()
+        let (value, next) = table.withLock { table -> (Value, CheckedContinuation<Void, Never>?) in
+            guard var entry = table.sessions.removeValue(forKey: session) else { return (update(&fresh, &table), nil) }
+            let value = update(&entry, &table)
+            var next: CheckedContinuation<Void, Never>?
+            if entry.waiters.isEmpty { entry.busy = false } else { next = entry.waiters.removeFirst() }
+            table.sessions[session] = entry
+            return (value, next)
+        }
+        next?.resume()
+        return value
+    }
+
+    /// Runs `body` on a session taken for it (read from the store first if need be).
+    /// - Parameter create: false to answer `unknown_session` for a session never seen.
+    func withSession<Value: Sendable>(_ session: String, create: Bool,
+                                      _ body: (inout SessionEntry, inout Table) -> Value) async throws(ServiceError) -> Value {
+        if !create, try !exists(session) {
+            throw ServiceError(.unknownSession, "there is no session '\(session.prefix(64))'; start one by sending a line")
+        }
+        await acquire(session)
+        do {
+            try load(session)
+        } catch {
+            releaseSession(session) { _, _ in }
+            throw error
+        }
+        return releaseSession(session, body)
+    }
+
+    /// Commits `batch`, then applies `update` and releases the session; on a store failure
+    /// releases it unchanged and throws `store_failed`.
+    @discardableResult
+    func commitAndUpdate<Value>(_ session: String, _ batch: StoreBatch,
+                                _ update: (inout SessionEntry, inout Table) -> Value) async throws(ServiceError) -> Value {
+        do {
+            try await commits.commit(batch)
+        } catch {
+            metrics.storeFailures.increment()
+            releaseSession(session) { _, _ in }
+            throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")
+        }
+        return releaseSession(session, update)
+    }
+
+    /// Reads a taken session from the store if it has not been yet.
+    private func load(_ session: String) throws(ServiceError) {
+        guard !(table.withLock { $0.sessions[session]?.loaded ?? true }) else { return }
+        let stored: StoredSession
+        let conversation: StoredConversation
+        do {
+            stored = try commits.read { (store) throws(StoreError) in try store.load(session) }.flatMap { $0 } ?? StoredSession()
+            conversation = try commits.read { (store) throws(StoreError) in try store.conversation(session, stored.conversation) } ?? StoredConversation()
+        } catch {
+            throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")
+        }
+        let history = Self.messages(conversation)
+        table.withLock { table in
+            table.sessions[session]?.stored = stored
+            table.sessions[session]?.history = history
+            table.sessions[session]?.loaded = true
+        }
+    }
+
+    /// A stored conversation as chat lines: each customer line, the bot's reply if it gave one,
+    /// and the agents' messages after the line they followed.
+    static func messages(_ conversation: StoredConversation) -> [ChatMessage] {
+        var messages: [ChatMessage] = []
+        var agent = conversation.agentMessages[...]
+        func agentMessages(upTo turn: Int) {
+            while let next = agent.first, next.afterTurn <= turn {
+                messages.append(ChatMessage(author: .agent, text: next.text, time: next.time, agent: next.agent))
+                agent = agent.dropFirst()
+            }
+        }
+        for turn in conversation.turns {
+            agentMessages(upTo: turn.turn - 1)
+            messages.append(ChatMessage(author: .customer, text: turn.user, time: turn.time))
+            if !turn.reply.isEmpty { messages.append(ChatMessage(author: .bot, text: turn.reply, time: turn.time)) }
+        }
+        agentMessages(upTo: .max)
+        return Array(messages.suffix(historyLimit))
+    }
+}
+
