@@ -120,8 +120,12 @@ let package = Package(
         .testTarget(
             name: "ChatHTTPTests",
             dependencies: [
-                "ChatHTTP", "ChatService", "ChatStdio", "ChatEngine", "KefuTestSupport",
+                "ChatHTTP", "ChatService", "ChatStdio", "ChatEngine", "ChatCore", "SessionStorage", "KefuTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdWSTesting", package: "hummingbird-websocket"),
             ]
         ),
