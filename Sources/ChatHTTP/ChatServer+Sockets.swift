@@ -10,7 +10,7 @@ extension ChatServer {
     ///
     /// Customer frames: `{"type":"message","text":"…","id"?,"now"?}`, `{"type":"typing"}`,
     /// `{"type":"reset"}`. The server sends `hello` (the session, its case and history), `reply`
-    /// (to each message, in order), `message` (an agent's line, or a line from another tab),
+    /// (to each message, in order, with the open hand-off case if any), `message` (an agent's line, or a line from another tab),
     /// `typing`, `handoff` (status changes), `reset` and `error`.
     func addSocketRoutes(to router: Router<BasicWebSocketRequestContext>) {
         let server = self
@@ -88,6 +88,7 @@ extension ChatServer {
                     if let id = frame.id { json.key("id"); json.raw(id) }
                     json.key("result"); json.raw(ChatJSON.replyBody(turn, session: session, id: nil))
                     if !turn.buttons.isEmpty { json.key("buttons"); ChatJSON.write(turn.buttons, to: &json) }
+                    if let item = turn.handoff { json.key("handoff"); ChatJSON.write(item, to: &json) }
                 }
             case "typing":
                 hub.customerTyping(in: session)

@@ -71,11 +71,12 @@ extension ConversationHub {
         for listener in table.agentListeners.values { listener.yield(event) }
     }
 
-    /// Records a case's new status in the table and tells the customer and the agents.
-    func move(_ item: HandoffCase, in table: inout Table, entry: inout SessionEntry) {
+    /// Records a case's new status in the table and tells the customer's connections (but
+    /// `origin`, which learns it from its reply) and the agents.
+    func move(_ item: HandoffCase, in table: inout Table, entry: inout SessionEntry, origin: Int? = nil) {
         if item.status.isOpen { table.openCases[item.session] = item } else { table.openCases[item.session] = nil }
         metrics.waiting.record(table.openCases.values.reduce(0) { $0 + ($1.status == .waiting ? 1 : 0) })
-        tell(.handoff(item.status, agent: item.agent), to: entry)
+        tell(.handoff(item.status, agent: item.agent), to: entry, except: origin)
         tellAgents(.caseChanged(item), in: table)
     }
 }

@@ -217,7 +217,7 @@ public final class ConversationHub: Sendable {
             if open != nil { self.tellAgents(.message(session: session, customer), in: table) }
             if let opened {
                 self.metrics.handedOff(opened.reason.kind)
-                self.move(opened, in: &table, entry: &entry)
+                self.move(opened, in: &table, entry: &entry, origin: origin)
             }
             return table.openCases[session]
         }

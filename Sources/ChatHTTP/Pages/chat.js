@@ -19,6 +19,7 @@
   let nextId = 1;
   let lastTypingSent = 0;
   let agentTypingTimer = null;
+  let handoffStatus = null;     // the last hand-off status shown
   const unsent = [];            // lines typed while offline, sent on reconnect
   const waiting = new Map();    // id → { line, item }: a customer line waiting for its reply
 
@@ -106,6 +107,7 @@
         localStorage.setItem(storageKey, session);
         messages.replaceChildren();
         for (const message of frame.messages || []) bubble(message.author, message.text, message.agent);
+        handoffStatus = frame.handoff ? frame.handoff.status : null;
         if (frame.handoff) notice(handoffNotice(frame.handoff.status, frame.handoff.agent));
         // Lines sent before the connection dropped: the history shows those the server took;
         // the others are sent again.
@@ -126,6 +128,10 @@
         const result = frame.result || {};
         if (typeof result.reply === "string") bubble("bot", result.reply);
         showButtons(frame.buttons);
+        if (frame.handoff && frame.handoff.status !== handoffStatus) {
+          handoffStatus = frame.handoff.status;
+          notice(handoffNotice(frame.handoff.status, frame.handoff.agent));
+        }
         break;
       }
       case "message":
@@ -141,6 +147,7 @@
         }
         break;
       case "handoff":
+        handoffStatus = frame.status;
         notice(handoffNotice(frame.status, frame.agent));
         break;
       case "reset":
