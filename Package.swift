@@ -85,7 +85,12 @@ let package = Package(
         ),
         .target(
             name: "AgentTerminal",
-            dependencies: ["ChatREPL", "CReadline", .product(name: "HummingbirdWSClient", package: "hummingbird-websocket")]
+            dependencies: [
+                "ChatCore", "ChatREPL", "CReadline",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "kefu",
@@ -120,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "ChatHTTPTests",
             dependencies: [
-                "ChatHTTP", "ChatService", "ChatStdio", "ChatEngine", "ChatCore", "SessionStorage", "KefuTestSupport",
+                "ChatHTTP", "ChatService", "ChatStdio", "ChatEngine", "ChatCore", "SessionStorage", "AgentTerminal", "KefuTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

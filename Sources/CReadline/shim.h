@@ -1,5 +1,6 @@
 // GNU readline for Swift: stdio.h must come before readline's headers (they use FILE).
 #include <stdio.h>
+#include <stdlib.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <pthread.h>
@@ -62,4 +63,22 @@ static inline void kefu_catch_interrupt(void) {
     action.sa_handler = kefu_interrupt;
     sigemptyset(&action.sa_mask);
     sigaction(SIGINT, &action, NULL);
+}
+
+/// Prints `text` (whole lines) above the line being edited, then redraws the prompt and the
+/// unfinished line as they were: for messages that arrive while the user types (`kefu agent`).
+static inline void kefu_print_above(const char *text) {
+    int point = rl_point;
+    char *line = rl_copy_text(0, rl_end);
+    rl_save_prompt();
+    rl_replace_line("", 0);
+    rl_redisplay();
+    fputs("\r\033[K", stdout);
+    fputs(text, stdout);
+    fflush(stdout);
+    rl_restore_prompt();
+    rl_replace_line(line ? line : "", 0);
+    rl_point = point;
+    rl_forced_update_display();
+    free(line);
 }
