@@ -121,7 +121,7 @@ let package = Package(
         ),
         .testTarget(name: "SessionStorageTests", dependencies: ["SessionStorage", "ChatCore", "Dialogue", "KefuTestSupport"]),
         .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
-        .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "Entities", "KefuTestSupport"]),
+        .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Transcripts", "KefuTestSupport"]),
         .testTarget(
             name: "ChatHTTPTests",
             dependencies: [

@@ -1,6 +1,7 @@
 import ChatCore
 import Dialogue
 import SessionStorage
+import Transcripts
 
 extension ConversationHub {
     /// The open cases (waiting and claimed), oldest first.
@@ -53,11 +54,7 @@ extension ConversationHub {
         return try await change(session, agent: agent, mustHold: true) { item, stored in
             item.status = .released
             item.endedAt = now
-            stored.state.handoff = false
-            stored.state.handoffReason = nil
-            stored.state.fallbacks = 0
-            stored.state.frustration = 0
-            stored.state.pending = nil
+            stored.state = stored.state.returnedFromAgent()
         }
     }
 
@@ -128,7 +125,15 @@ extension ConversationHub {
         let changedCase = item
         let changedSession = stored
         let reset = stored.conversation != current.1.conversation
-        return try await commitAndUpdate(session, batch) { entry, table in
+        let before = current.1
+        let record: (inout RecordingFolder) -> Void = { folder in
+            if let message { folder.recordAgent(session: session, conversation: before.conversation, turn: before.state.turns,
+                                                AgentLine(name: message.agent, text: message.text)) }
+            if changedCase.status == .released {
+                folder.recordRelease(session: session, conversation: before.conversation, turn: before.state.turns)
+            }
+        }
+        return try await commitAndUpdate(session, batch, record: record) { entry, table in
             let wasStatus = table.openCases[session]?.status
             entry.stored = changedSession
             if reset { entry.history = [] }

@@ -6,6 +6,7 @@ import Foundation
 import Metrics
 import SessionStorage
 import Synchronization
+import Transcripts
 
 /// The live side of every session reached over the network: answers customer lines with the
 /// engine, one line of a session at a time and different sessions in parallel; keeps each
@@ -30,6 +31,11 @@ public final class ConversationHub: Sendable {
     let commits: GroupCommit
     let table: Mutex<Table>
     let metrics: HubMetrics
+    /// Where each conversation is kept as a transcript (`--record DIR`), written after every
+    /// turn and agent action, before anyone is told of it; nil for none.
+    let recording: Mutex<RecordingFolder?>
+    /// Told what could not be recorded.
+    let warn: @Sendable (String) -> Void
 
     /// Every known session, the open hand-off cases and the agents' connections.
     struct Table: ~Copyable {
@@ -59,11 +65,15 @@ public final class ConversationHub: Sendable {
     ///   - store: where sessions, turns and the queue are kept; the queue is read back from it.
     ///   - agentsEnabled: whether hand-offs wait for human agents.
     ///   - factory: where the measurements go (`/metrics`).
+    ///   - recording: the transcript folder (`--record`), with `warn` told what could not be written.
     public init(engine: ChatEngine, store: sending (any SessionStore)? = nil, agentsEnabled: Bool = false,
                 rateLimit: TokenBucket.Limit = .standard, holdingInterval: Double = 60,
-                metrics factory: any MetricsFactory = MetricsSystem.factory,
+                metrics factory: any MetricsFactory = MetricsSystem.factory, recording: sending RecordingFolder? = nil,
+                warn: @escaping @Sendable (String) -> Void = { _ in },
                 clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) throws(StoreError) {
         metrics = HubMetrics(factory: factory)
+        self.recording = Mutex(recording)
+        self.warn = warn
         self.engine = engine
         self.agentsEnabled = agentsEnabled
         self.rateLimit = rateLimit
@@ -209,7 +219,11 @@ public final class ConversationHub: Sendable {
         let buttons = reply == nil || open != nil ? [] : QuickReply.answering(next.state.pending)
         let customer = ChatMessage(author: .customer, text: text, time: now)
         let bot = reply.map { ChatMessage(author: .bot, text: $0.text, time: now, buttons: buttons) }
-        let caseAfter = try await commitAndUpdate(session, batch) { entry, table -> HandoffCase? in
+        let recordedTurn = batch.turns[0]
+        let caseAfter = try await commitAndUpdate(session, batch, record: { folder in
+            folder.record(session: session, conversation: recordedTurn.conversation, turn: recordedTurn.turn, user: text,
+                          reply: record, at: time, human: open != nil)
+        }) { entry, table -> HandoffCase? in
             entry.stored = next
             if reply != nil, open != nil { entry.lastHolding = now }
             self.append(customer, to: &entry, origin: origin)
@@ -291,8 +305,10 @@ public final class ConversationHub: Sendable {
 
     /// Commits `batch`, then applies `update` and releases the session; on a store failure
     /// releases it unchanged and throws `store_failed`.
+    /// - Parameter record: what the change adds to the session's transcript (with `--record`),
+    ///   written before the session is released so a session's file keeps its order.
     @discardableResult
-    func commitAndUpdate<Value>(_ session: String, _ batch: StoreBatch,
+    func commitAndUpdate<Value>(_ session: String, _ batch: StoreBatch, record: ((inout RecordingFolder) -> Void)? = nil,
                                 _ update: (inout SessionEntry, inout Table) -> Value) async throws(ServiceError) -> Value {
         do {
             try await commits.commit(batch)
@@ -300,6 +316,17 @@ public final class ConversationHub: Sendable {
             metrics.storeFailures.increment()
             releaseSession(session) { _, _ in }
             throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")
+        }
+        if let record {
+            let problems = recording.withLock { folder -> [String] in
+                guard var current = folder else { return [] }
+                folder = nil   // keeps the folder's tables uniquely referenced while they change
+                record(&current)
+                let problems = current.save().map(\.description)
+                folder = current
+                return problems
+            }
+            for problem in problems { warn(problem) }
         }
         return releaseSession(session, update)
     }

@@ -80,3 +80,18 @@ public struct DialogueState: Hashable, Sendable {
         lastIntent = form
     }
 }
+
+extension DialogueState {
+    /// The state after a human agent gives the conversation back to the bot: no longer handed
+    /// off, and the misses, the upset count and any open question forgotten, so the next line is
+    /// read afresh (the form, remembered values and topic stay).
+    public func returnedFromAgent() -> DialogueState {
+        var state = self
+        state.handoff = false
+        state.handoffReason = nil
+        state.fallbacks = 0
+        state.frustration = 0
+        state.pending = nil
+        return state
+    }
+}

@@ -52,13 +52,40 @@ public struct RecordingFolder {
 
     /// Adds an answered turn: `turn` is the conversation's turn count after it (1 for its first
     /// line), `conversation` how many times the session was reset before it.
-    public mutating func record(session: String, conversation: Int, turn: Int, user: String, reply: Reply, at time: ReferenceTime) {
+    /// `human`: an agent had the conversation (the bot did not answer the line).
+    public mutating func record(session: String, conversation: Int, turn: Int, user: String, reply: Reply, at time: ReferenceTime,
+                                human: Bool = false) {
         if open[session]?.number != conversation || (turn == 1 && open[session]?.recorder.turns.isEmpty == false) {
             if let previous = open[session], changed.contains(session) { closed.append(previous) }   // reset within a batch
             open[session] = start(session: session, conversation: conversation, turn: turn)
         }
-        open[session]?.recorder.record(user, reply, at: time)
+        open[session]?.recorder.record(user, reply, at: time, human: human)
         if !changed.contains(session) { changed.append(session) }
+    }
+
+    /// Adds an agent's message after turn `turn` (the conversation's turn count when it was sent).
+    public mutating func recordAgent(session: String, conversation: Int, turn: Int, _ message: AgentLine) {
+        guard resume(session: session, conversation: conversation, turn: turn) else { return }
+        open[session]?.recorder.recordAgent(message)
+        if !changed.contains(session) { changed.append(session) }
+    }
+
+    /// Notes that the agent gave the conversation back to the bot after turn `turn`.
+    public mutating func recordRelease(session: String, conversation: Int, turn: Int) {
+        guard resume(session: session, conversation: conversation, turn: turn) else { return }
+        open[session]?.recorder.recordRelease()
+        if !changed.contains(session) { changed.append(session) }
+    }
+
+    /// Makes the session's conversation with `turn` turns so far the open one (from its file
+    /// after a restart); false when there is none to add to.
+    private mutating func resume(session: String, conversation: Int, turn: Int) -> Bool {
+        guard turn > 0 else { return false }
+        if open[session]?.number == conversation, open[session]?.recorder.turns.count == turn { return true }
+        let continued = start(session: session, conversation: conversation, turn: turn + 1)
+        guard continued.recorder.turns.count == turn else { return false }
+        open[session] = continued
+        return true
     }
 
     /// Writes every transcript with new turns; returns what could not be written.

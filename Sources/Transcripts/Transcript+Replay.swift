@@ -19,8 +19,18 @@ extension Transcript {
         var results: [TurnResult] = []
         results.reserveCapacity(turns.count)
         for (index, turn) in turns.enumerated() {
-            let (reply, next) = engine.respond(to: turn.user, in: state, at: time)
-            state = next
+            let reply: Reply
+            if turn.human {
+                // A person answered this line; the bot's part resumes after the release.
+                reply = Reply(text: "", source: .handoff(state.handoffReason ?? HandoffReason(.asked)), handoff: true,
+                              policy: .handoff, reason: "answered by a human agent")
+                state.turns += 1
+            } else {
+                let (answered, next) = engine.respond(to: turn.user, in: state, at: time)
+                reply = answered
+                state = next
+            }
+            if turn.released { state = state.returnedFromAgent() }
             results.append(TurnResult(number: index + 1, turn: turn, reply: reply,
                                       failures: Self.failures(of: turn.checks, for: reply, mask: engine.privacyMask)))
         }

@@ -3,7 +3,8 @@ import Privacy
 extension Transcript {
     /// The transcript as DESIGN §2 YAML, ready for `kefu replay`: `name`, `now` and `bot` when
     /// set, then each turn's `user` and checks (`intent`, `answer`, `slots`, `handoff`, `reply`,
-    /// `reply_contains`, `reply_matches`, those that are set). Every value is quoted where YAML
+    /// `reply_contains`, `reply_matches`, those that are set), and the human agent's part
+    /// (`human`, `agent`, `released`). Every value is quoted where YAML
     /// would read it as anything but the same string, and the name, every user line, reply text
     /// and slot value pass through `mask` first (`13812345678` → `138****5678`).
     ///
@@ -35,6 +36,14 @@ extension Transcript {
             if let reply = checks.reply { text += "    reply: \(YAMLScalar.string(mask.mask(reply)))\n" }
             if let contains = checks.replyContains { text += "    reply_contains: \(YAMLScalar.string(mask.mask(contains)))\n" }
             if let pattern = checks.replyMatches { text += "    reply_matches: \(YAMLScalar.string(pattern))\n" }
+            if turn.human { text += "    human: true\n" }
+            if !turn.agentMessages.isEmpty {
+                text += "    agent:\n"
+                for message in turn.agentMessages {
+                    text += "      - { name: \(YAMLScalar.string(message.name)), text: \(YAMLScalar.string(mask.mask(message.text))) }\n"
+                }
+            }
+            if turn.released { text += "    released: true\n" }
         }
         return text
     }

@@ -32,17 +32,48 @@ public struct Transcript: Hashable, Sendable {
     }
 }
 
-/// One customer line of a transcript and the checks its reply must pass (each optional).
+/// One customer line of a transcript and the checks its reply must pass (each optional); in a
+/// conversation handed to a person, also what the agent wrote after it.
+///
+/// ```yaml
+///   - user: 我的快递丢了
+///     human: true                      # an agent had the conversation: the bot stayed quiet
+///     agent:
+///       - { name: 王芳, text: 您好，我帮您查一下 }
+///     released: true                   # then the agent gave it back to the bot
+/// ```
 public struct TranscriptTurn: Hashable, Sendable {
     public var user: String
     public var checks: TurnChecks
+    /// Whether a human agent had the conversation when the line came (the bot did not answer
+    /// it); replay does not send it through the bot's policies.
+    public var human: Bool
+    /// What agents wrote after the line.
+    public var agentMessages: [AgentLine]
+    /// Whether the agent gave the conversation back to the bot after the line.
+    public var released: Bool
     /// The line of `- user:` in the file, nil when built in memory.
     public var line: Int?
 
-    public init(user: String, checks: TurnChecks = TurnChecks(), line: Int? = nil) {
+    public init(user: String, checks: TurnChecks = TurnChecks(), human: Bool = false, agentMessages: [AgentLine] = [],
+                released: Bool = false, line: Int? = nil) {
         self.user = user
         self.checks = checks
+        self.human = human
+        self.agentMessages = agentMessages
+        self.released = released
         self.line = line
+    }
+}
+
+/// A message a human agent wrote: who and what.
+public struct AgentLine: Hashable, Sendable {
+    public var name: String
+    public var text: String
+
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
     }
 }
 

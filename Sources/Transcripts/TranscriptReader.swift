@@ -13,7 +13,8 @@ struct TranscriptReader {
     private(set) var issues: [TranscriptIssue] = []
 
     static let transcriptKeys = ["name", "now", "bot", "turns"]
-    static let turnKeys = ["user", "intent", "source", "answer", "slots", "reply", "reply_contains", "reply_matches", "handoff"]
+    static let turnKeys = ["user", "intent", "source", "answer", "slots", "reply", "reply_contains", "reply_matches", "handoff",
+                           "human", "agent", "released"]
 
     init(file: String) {
         self.file = file
@@ -85,7 +86,34 @@ struct TranscriptReader {
             }
         }
         if let node = fields["handoff"] { checks.handoff = flag(node, "handoff of \(what)") }
-        return TranscriptTurn(user: user, checks: checks, line: line)
+        var turn = TranscriptTurn(user: user, checks: checks, line: line)
+        if let node = fields["human"] { turn.human = flag(node, "human of \(what)") ?? false }
+        if let node = fields["released"] { turn.released = flag(node, "released of \(what)") ?? false }
+        if let node = fields["agent"] { turn.agentMessages = agentMessages(node, what) }
+        if turn.human, checks != TurnChecks() {
+            report(node, "\(what) is marked human: true (an agent answered it), so it cannot have checks on the bot's reply; remove them")
+        }
+        return turn
+    }
+
+    /// `agent:` — a list of `{ name: 王芳, text: … }`.
+    private mutating func agentMessages(_ node: Node, _ turn: String) -> [AgentLine] {
+        guard case let .sequence(items) = node else {
+            report(node, "agent of \(turn) should be a list of { name: …, text: … }, found \(Self.describe(node))")
+            return []
+        }
+        var messages: [AgentLine] = []
+        for item in items {
+            guard let fields = fields(of: item, "an agent message of \(turn)", allowed: ["name", "text"]) else { continue }
+            guard let nameNode = fields["name"], let textNode = fields["text"] else {
+                report(item, "an agent message of \(turn) needs name: and text:")
+                continue
+            }
+            if let name = text(nameNode, "name of an agent message of \(turn)"), let text = text(textNode, "text of an agent message of \(turn)") {
+                messages.append(AgentLine(name: name, text: text))
+            }
+        }
+        return messages
     }
 
     /// `slots: { order_id: "20241105123456" }`: slot names to the values they must have.

@@ -24,10 +24,23 @@ public struct TranscriptRecorder: Hashable, Sendable {
         now = transcript.now
     }
 
-    /// Adds the turn of `user` answered with `reply` at `time`.
-    public mutating func record(_ user: String, _ reply: Reply, at time: ReferenceTime) {
+    /// Adds the turn of `user` answered with `reply` at `time`; `human`: an agent had the
+    /// conversation, so the line is kept without checks on the bot's reply.
+    public mutating func record(_ user: String, _ reply: Reply, at time: ReferenceTime, human: Bool = false) {
         if now == nil { now = time.isoText }
-        turns.append(TranscriptTurn(user: user, reply: reply))
+        turns.append(human ? TranscriptTurn(user: user, human: true) : TranscriptTurn(user: user, reply: reply))
+    }
+
+    /// Adds what an agent wrote after the last line.
+    public mutating func recordAgent(_ message: AgentLine) {
+        guard !turns.isEmpty else { return }
+        turns[turns.count - 1].agentMessages.append(message)
+    }
+
+    /// Notes that the agent gave the conversation back to the bot after the last line.
+    public mutating func recordRelease() {
+        guard !turns.isEmpty else { return }
+        turns[turns.count - 1].released = true
     }
 
     /// The transcript recorded so far, named `name`.

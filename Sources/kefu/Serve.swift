@@ -34,7 +34,9 @@ struct Serve: AsyncParsableCommand {
 
             With --record DIR each session's conversation is kept as a transcript in DIR \
             (<session>.yml; after a reset <session>-2.yml …), rewritten after every batch of \
-            lines, ready for kefu replay.
+            lines, ready for kefu replay; with --http also what agents wrote (human: true on \
+            lines an agent answered, agent: their messages, released: true where they gave \
+            the conversation back).
 
             --http [HOST:]PORT (default 127.0.0.1:8080) serves the web chat page at /, Rasa's \
             REST webhook (POST /webhooks/rest/webhook), the session API (POST \
@@ -137,7 +139,10 @@ extension Serve {
         do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }
         for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
         sessionStore?.mask = engine.privacyMask
-        if record != nil { throw CLIError("--record is for --stdio; with --http the store (--store) keeps every conversation") }
+        var recording: RecordingFolder?
+        if let record {
+            do { recording = try RecordingFolder(folder: record, mask: engine.privacyMask) } catch { throw CLIError(error.description) }
+        }
         LoggingSystem.bootstrap { StreamLogHandler.standardError(label: $0) }
         var logger = Logger(label: "kefu")
         logger.logLevel = .warning
@@ -148,7 +153,8 @@ extension Serve {
         let hub: ConversationHub
         do {
             hub = try ConversationHub(engine: engine, store: sessionStore, agentsEnabled: options.agentToken != nil,
-                                      rateLimit: limit, metrics: factory)
+                                      rateLimit: limit, metrics: factory, recording: recording,
+                                      warn: { printError("kefu serve: \($0)") })
         } catch {
             throw CLIError(error.description)
         }

@@ -8,6 +8,7 @@ import KefuTestSupport
 import SessionStorage
 import Synchronization
 import Testing
+import Transcripts
 
 /// The shop fixture bot, loaded once for the suite.
 enum ShopBot {
@@ -228,6 +229,34 @@ final class Collected<Event: Sendable>: Sendable {
         #expect(snapshot.state.handoff)
         let quiet = try await hub.say("在吗", in: "r1", at: ShopBot.now)
         #expect(quiet.reply == nil)   // still with the agent after the restart
+    }
+
+    @Test func aRecordedHandOffKeepsTheAgentsPartAndReplaysCleanly() async throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let engine = try ShopBot.engine()
+        let hub = try ConversationHub(engine: engine, agentsEnabled: true, rateLimit: .unlimited,
+                                      recording: try RecordingFolder(folder: directory.path("transcripts"), mask: engine.privacyMask))
+        _ = try await hub.say("运费怎么算", in: "t1", at: ShopBot.now)
+        _ = try await hub.say("转人工", in: "t1", at: ShopBot.now)
+        try await hub.claim("t1", agent: "王芳")
+        try await hub.agentSay("您好，我是王芳", in: "t1", agent: "王芳")
+        _ = try await hub.say("我的快递丢了", in: "t1", at: ShopBot.now)
+        try await hub.agentSay("我帮您查一下", in: "t1", agent: "王芳")
+        try await hub.release("t1", agent: "王芳")
+        _ = try await hub.say("怎么开发票", in: "t1", at: ShopBot.now)
+
+        let file = directory.path("transcripts/t1.yml")
+        let yaml = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(yaml.contains("human: true"))
+        #expect(yaml.contains(#"{ name: 王芳, text: "您好，我是王芳" }"#))
+        #expect(yaml.contains("released: true"))
+        let transcript = try Transcript.load(file: file)
+        #expect(transcript.turns.map(\.user) == ["运费怎么算", "转人工", "我的快递丢了", "怎么开发票"])
+        #expect(transcript.turns[1].agentMessages == [AgentLine(name: "王芳", text: "您好，我是王芳")])
+        #expect(transcript.turns[2].human && transcript.turns[2].released)
+        let result = transcript.replay(with: engine, clock: ShopBot.now)
+        #expect(result.passed, "\(result.failedTurns.map(\.failures))")   // the bot's turns after the release replay as recorded
     }
 
     @Test func aFailedWriteChangesNothingAndTheLineMayBeSentAgain() async throws {
