@@ -6,6 +6,8 @@ public struct ConversationCollector {
     public var conversations: [ConversationLog] = []
     /// Lines from plain text files, each counted as a line that fell back.
     public var plainLines: [String] = []
+    /// The hand-off cases of the stores read.
+    public var handoffs: [HandoffRecord] = []
     public var replayer: TranscriptReplayer
 
     public init(replayer: TranscriptReplayer) { self.replayer = replayer }
@@ -18,6 +20,7 @@ public struct ConversationCollector {
             switch input {
             case .store(let path):
                 conversations += try SessionStoreReader.conversations(inStore: path)
+                handoffs += try SessionStoreReader.handoffs(inStore: path)
             case .transcript(let file):
                 let transcript: Transcript
                 do { transcript = try Transcript.load(file: file) } catch { throw AnalyticsError(error.description) }

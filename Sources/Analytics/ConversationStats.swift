@@ -45,20 +45,15 @@ public struct ConversationStats: Hashable, Sendable, Codable {
     public var answers: Histogram
     /// The policies that chose the replies; shares over all turns.
     public var policies: Histogram
+    /// The hand-off queue's cases (from a store written by `kefu serve --http`); nil without any.
+    public var agents: AgentFigures?
 
-    /// The figures of `logs`.
+    /// The figures of `logs` and of the hand-off cases `handoffs`.
     /// - Complexity: O(turns + conversations log conversations).
-    public init(_ logs: [ConversationLog]) {
+    public init(_ logs: [ConversationLog], handoffs: [HandoffRecord] = []) {
         let lengths = logs.map(\.turns.count).sorted()
         let total = lengths.reduce(0, +)
-        let median: Double
-        if lengths.isEmpty {
-            median = 0
-        } else if lengths.count % 2 == 1 {
-            median = Double(lengths[lengths.count / 2])
-        } else {
-            median = Double(lengths[lengths.count / 2 - 1] + lengths[lengths.count / 2]) / 2
-        }
+        let median = Ratio.median(ofSorted: lengths.map(Double.init))
         conversations = logs.count
         turns = Turns(total: total, mean: Ratio.rounded(logs.isEmpty ? 0 : Double(total) / Double(logs.count)),
                       median: median, max: lengths.last ?? 0)
@@ -71,5 +66,6 @@ public struct ConversationStats: Hashable, Sendable, Codable {
                           turns: logs.reduce(0) { $0 + $1.handoffMoments })
         answers = Histogram(all.compactMap(\.answer).map { Optional($0) })
         policies = Histogram(all.map { Optional($0.policy) })
+        agents = AgentFigures(handoffs)
     }
 }

@@ -57,4 +57,11 @@ enum Ratio {
     }
 
     static func rounded(_ value: Double, places: Double = 10_000) -> Double { (value * places).rounded() / places }
+
+    /// The middle of sorted values (the mean of the two middle ones for an even count); 0 for none.
+    static func median(ofSorted values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let middle = values.count / 2
+        return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+    }
 }

@@ -9,6 +9,23 @@ public enum SessionStoreReader {
     /// The first 16 bytes of every SQLite database file.
     public static let header: [UInt8] = Array("SQLite format 3\u{0}".utf8)
 
+    /// The hand-off cases in the store at `path` (none in a store without a `handoff` table,
+    /// one written before schema version 2).
+    public static func handoffs(inStore path: String) throws(AnalyticsError) -> [HandoffRecord] {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let database = try DatabaseQueue(path: path, configuration: configuration)
+            return try database.read { db in
+                guard try db.tableExists("handoff") else { return [] }
+                return try Row.fetchAll(db, sql: "SELECT reason, status, requested_at, first_reply_at FROM handoff ORDER BY requested_at")
+                    .map { HandoffRecord(reason: $0["reason"], status: $0["status"], requestedAt: $0["requested_at"], firstReplyAt: $0["first_reply_at"]) }
+            }
+        } catch {
+            throw AnalyticsError("cannot read the hand-off cases of '\(path)': \(error)")
+        }
+    }
+
     /// The conversations in the store at `path`, ordered by session and conversation.
     /// - Throws: `AnalyticsError` when the file cannot be opened or has no kefu `turn` table.
     public static func conversations(inStore path: String) throws(AnalyticsError) -> [ConversationLog] {

@@ -31,7 +31,7 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         let collector = try Self.collect(paths, bot: bot, acceptsPlainText: false, command: "stats")
-        let stats = ConversationStats(collector.conversations)
+        let stats = ConversationStats(collector.conversations, handoffs: collector.handoffs)
         print(json ? stats.json : stats.report, terminator: json ? "\n" : "")
     }
 

@@ -1,3 +1,4 @@
+import ChatCore
 import SessionStorage
 import Foundation
 import KefuTestSupport
@@ -45,6 +46,31 @@ import Yams
         #expect(text.status == 0)
         #expect(text.text.hasPrefix("Conversations  3\nTurns          5 (mean 1.7, median 2, max 2 per conversation)\n"))
         #expect(text.text.contains("  shipping-fee"))
+    }
+
+    @Test func statsReportsTheHandOffCasesOfAStore() throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let path = directory.path("agents.db")
+        do {
+            let store = try SQLiteSessionStore(path: path)
+            var batch = StoreBatch()
+            batch.handoffs = [
+                HandoffCase(session: "a", conversation: 0, turn: 1, reason: HandoffReason(.asked), requestedAt: 1000,
+                            status: .released, agent: "王芳", claimedAt: 1010, firstReplyAt: 1042, endedAt: 1100),
+                HandoffCase(session: "b", conversation: 0, turn: 3, reason: HandoffReason(.anger, cue: "word 投诉"), requestedAt: 2000,
+                            status: .closed, agent: "王芳", claimedAt: 2030, firstReplyAt: 2090, endedAt: 2200),
+                HandoffCase(session: "c", conversation: 0, turn: 2, reason: HandoffReason(.asked), requestedAt: 3000),
+            ]
+            try store.save(batch)
+        }
+        let result = try Kefu.run(["stats", path], input: "")
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.text.contains("Human agents   3 cases (asked 2, anger 1): 2 answered, first reply after median 1 min 6 s (mean 1 min 6 s, max 1 min 30 s); 1 waiting"))
+        let json = try Kefu.run(["stats", path, "--json"], input: "")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.output)) as? [String: Any])
+        let agents = try #require(object["agents"] as? [String: Any])
+        #expect(agents["cases"] as? Int == 3 && agents["answered"] as? Int == 2)
     }
 
     @Test func mineReadsTheMissesOfAStore() throws {
