@@ -59,7 +59,10 @@ extension ChatServer {
                         try await outbound.write(.text(SocketFrame.error(ErrorCode.invalidJSON.rawValue, "send JSON text frames", id: nil)))
                         continue
                     }
-                    try await outbound.write(.text(await customerFrame(text, session: session, listener: listener)))
+                    // A task per frame: the turn's async frames are freed with it instead of
+                    // growing the connection task's memory for as long as the socket is open.
+                    let answer = await Task { await customerFrame(text, session: session, listener: listener) }.value
+                    try await outbound.write(.text(answer))
                 }
             } catch {
                 // The customer went away or sent a frame over the limit; the session stays.
