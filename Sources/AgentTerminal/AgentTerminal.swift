@@ -38,11 +38,12 @@ public enum AgentTerminal {
         let connection = Task {
             do {
                 try await link.run { frame in
+                    // The queue is in the inbox before the first command is read.
+                    printer.print(session.inbox.withLock { $0.apply(frame, now: Date().timeIntervalSince1970) })
                     if frame["type"]?.string == "queue" { connected.open(nil) }
                     if frame["type"]?.string == "error", frame["error"]?["code"]?.string == "unauthorized" {
                         connected.open("the server refused the agent token")
                     }
-                    printer.print(session.inbox.withLock { $0.apply(frame, now: Date().timeIntervalSince1970) })
                 }
                 connected.open("the server closed the connection")
             } catch {
