@@ -190,7 +190,7 @@ extension DialogueTurn {
             why = "accepted"
         } else {
             let sharedTag = entry.tags.first { previous.tags.contains($0) }
-            let alone = knowledge.answers(for: utterance.text, limit: manager.tuning.followUpDepth)
+            let alone = lineAnswers.prefix(manager.tuning.followUpDepth)
             guard let sharedTag, let rank = alone.firstIndex(where: { $0.choice.id == entry.id }) else { return nil }
             why = "shares tag \(sharedTag) with \(topic), #\(rank + 1) for the line alone"
         }
@@ -209,7 +209,7 @@ extension DialogueTurn {
         if answer.isAccepted {
             why = "accepted"
         } else {
-            let alone = knowledge.answers(for: utterance.text, limit: manager.tuning.followUpDepth)
+            let alone = lineAnswers.prefix(manager.tuning.followUpDepth)
             guard let rank = alone.firstIndex(where: { $0.choice.id == answer.choice.id }) else { return nil }
             why = "#\(rank + 1) for the line alone"
         }

@@ -15,7 +15,10 @@ struct DialogueTurn {
     /// The knowledge base's best entry for the line: searched (BM25 and re-ranking) at most once
     /// a turn, and only when a policy asks — a line that fills a slot or answers a confirmation
     /// never pays for it.
-    lazy var bestAnswer: KnowledgeAnswer? = knowledge.answers(for: utterance.text, limit: 1).first
+    lazy var bestAnswer: KnowledgeAnswer? = lineAnswers.first
+    /// The line's best `followUpDepth` entries (at least one), from the same single search: the
+    /// first is `bestAnswer`, the list is what a follow-up's answer is checked against.
+    lazy var lineAnswers: [KnowledgeAnswer] = knowledge.answers(for: utterance.text, limit: max(1, manager.tuning.followUpDepth))
     var state: DialogueState
     var reasons: [String] = []
     /// An impatient line that carries a request: its reply starts with the bot's apology.
