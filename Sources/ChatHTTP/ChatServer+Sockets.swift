@@ -4,6 +4,7 @@ import ChatStdio
 import Hummingbird
 import HummingbirdWebSocket
 import SessionStorage
+import Synchronization
 
 extension ChatServer {
     /// `GET /ws` (customers) and `GET /api/agent/ws` (agents, with a token).
@@ -32,6 +33,9 @@ extension ChatServer {
 
     // MARK: - Customers
 
+    /// The most customer lines one socket may have waiting for their replies.
+    static let maximumWaiting = 64
+
     private func customerSocket(_ inbound: WebSocketInboundStream, _ outbound: WebSocketOutboundWriter, asked: String?) async {
         let session = asked.flatMap { SessionID.isValid($0) ? $0 : nil } ?? hub.newSession()
         sockets.opened()
@@ -53,19 +57,39 @@ extension ChatServer {
                     guard (try? await outbound.write(.text(Self.frame(event)))) != nil else { return }
                 }
             }
-            do {
-                for try await message in inbound.messages(maxSize: HTTPOptions.bodyLimit) {
-                    guard case .text(let text) = message else {
-                        try await outbound.write(.text(SocketFrame.error(ErrorCode.invalidJSON.rawValue, "send JSON text frames", id: nil)))
-                        continue
+            // Frames are read as soon as they arrive and kept as text, so lines waiting for their
+            // turn do not hold the connection's network buffers; more than `maximumWaiting`
+            // unanswered lines close the socket (a flood, not a customer).
+            let (lines, waiting) = AsyncStream.makeStream(of: String?.self)
+            let count = Mutex(0)
+            group.addTask {
+                do {
+                    for try await message in inbound.messages(maxSize: HTTPOptions.bodyLimit) {
+                        guard case .text(let text) = message else {
+                            waiting.yield(nil)
+                            continue
+                        }
+                        if count.withLock({ $0 += 1; return $0 }) > Self.maximumWaiting {
+                            try? await outbound.close(.policyViolation, reason: "more than \(Self.maximumWaiting) lines waiting")
+                            break
+                        }
+                        waiting.yield(text)
                     }
-                    // A task per frame: the turn's async frames are freed with it instead of
-                    // growing the connection task's memory for as long as the socket is open.
-                    let answer = await Task { await customerFrame(text, session: session, listener: listener) }.value
-                    try await outbound.write(.text(answer))
+                } catch {
+                    // The customer went away or sent a frame over the limit; the session stays.
                 }
-            } catch {
-                // The customer went away or sent a frame over the limit; the session stays.
+                waiting.finish()
+            }
+            for await line in lines {
+                guard let text = line else {
+                    guard (try? await outbound.write(.text(SocketFrame.error(ErrorCode.invalidJSON.rawValue, "send JSON text frames", id: nil)))) != nil else { break }
+                    continue
+                }
+                // A task per frame: the turn's async frames are freed with it instead of growing
+                // the connection task's memory for as long as the socket is open.
+                let answer = await Task { await customerFrame(text, session: session, listener: listener) }.value
+                count.withLock { $0 -= 1 }
+                guard (try? await outbound.write(.text(answer))) != nil else { break }
             }
             group.cancelAll()
         }
