@@ -236,6 +236,11 @@ def main():
     post(port, "/webhooks/rest/webhook", {"sender": "warm-up", "message": "你好"})
     rest = run_wrk(port, script, args.seconds, 64)
 
+    # The same load on a server that writes every turn to an SQLite store first.
+    store_process, store_port = start_http(args.kefu, args.bot, ["--store", os.path.join(tempfile.mkdtemp(dir=args.work), "bench.db")])
+    stored = run_wrk(store_port, script, args.seconds, 64)
+    stop(store_process)
+
     # 1,000 WebSocket sessions x 20 lines, compared with serve --stdio on the same lines.
     run = random.Random().randrange(1 << 30)   # fresh session names on every run
     sample = engine.customer_lines(args.bot, 1000, 20000, seed=13)
@@ -268,6 +273,8 @@ def main():
     print("| REST webhook, wrk 64 connections, %d s, same lines | %s req/s | ≥ 8,000 |" % (args.seconds, format(round(rest["rate"]), ",")))
     print("| REST webhook latency p50 / p99 | %.2f / %.2f ms | p99 < 10 ms |" % (rest["p50"], rest["p99"]))
     print("| REST / stdio throughput | %.0f %% | ≥ 40 %% |" % (ratio * 100))
+    print("| REST webhook with `--store` (every turn committed before its reply): req/s, p50 / p99 | %s req/s, %.2f / %.2f ms | |"
+          % (format(round(stored["rate"]), ","), stored["p50"], stored["p99"]))
     print("| REST non-2xx answers / socket errors | %d / %s | 0 |" % (rest["non2xx"], rest["socket_errors"]))
     print("| WebSocket: 1,000 sessions at once x 20 lines | %d of %d replies, %s, %.1f s | all, in order |"
           % (answered, len(sample), "in order" if in_order else "OUT OF ORDER", ws_seconds))

@@ -66,7 +66,7 @@ public final class ConversationHub: Sendable {
     ///   - agentsEnabled: whether hand-offs wait for human agents.
     ///   - factory: where the measurements go (`/metrics`).
     ///   - recording: the transcript folder (`--record`), with `warn` told what could not be written.
-    public init(engine: ChatEngine, store: sending (any SessionStore)? = nil, agentsEnabled: Bool = false,
+    public init(engine: ChatEngine, store: (any SessionStore)? = nil, agentsEnabled: Bool = false,
                 rateLimit: TokenBucket.Limit = .standard, holdingInterval: Double = 60,
                 metrics factory: any MetricsFactory = MetricsSystem.factory, recording: sending RecordingFolder? = nil,
                 warn: @escaping @Sendable (String) -> Void = { _ in },

@@ -1,11 +1,12 @@
 import SessionStorage
+import Dispatch
 import Synchronization
 
 /// Writes the store for many concurrent turns with few transactions: a turn hands in its batch
-/// and waits; the first waiter to find no commit running commits everything handed in so far in
-/// one transaction, then resumes every turn in it. Under load a transaction carries dozens of
-/// turns; alone, a turn commits at once. Every reply waits for its own commit, so a reply a
-/// customer has seen is always on record.
+/// and waits; a writer thread of its own (so the engine's threads never block on the disk)
+/// commits everything handed in so far in one transaction, then resumes every turn in it. Under
+/// load a transaction carries dozens of turns; alone, a turn commits at once. Every reply waits
+/// for its own commit, so a reply a customer has seen is always on record.
 final class GroupCommit: Sendable {
     private struct Waiting {
         var batch: StoreBatch
@@ -17,22 +18,21 @@ final class GroupCommit: Sendable {
         var committing = false
     }
 
-    /// The store; only the committing turn touches it.
-    private let store: Mutex<(any SessionStore)?>
+    /// The store: written by the writer thread only, read from any thread (``SessionStore``).
+    private let store: (any SessionStore)?
     private let queue = Mutex(Queue())
+    private let writer = DispatchQueue(label: "kefu.store.writer", qos: .userInitiated)
 
-    init(_ store: sending (any SessionStore)?) {
-        self.store = Mutex(store)
+    init(_ store: (any SessionStore)?) {
+        self.store = store
     }
 
-    var hasStore: Bool { store.withLock { $0 != nil } }
+    var hasStore: Bool { store != nil }
 
-    /// Runs `body` on the store alone (a read); nil without a store.
+    /// Runs `body` on the store (a read, beside any commit); nil without a store.
     func read<Value: Sendable>(_ body: (any SessionStore) throws(StoreError) -> Value) throws(StoreError) -> Value? {
-        try store.withLock { (store: inout (any SessionStore)?) throws(StoreError) -> Value? in
-            guard let store else { return nil }
-            return try body(store)
-        }
+        guard let store else { return nil }
+        return try body(store)
     }
 
     /// Returns once `batch` is committed, or throws the store's error (nothing of it was written).
@@ -46,7 +46,7 @@ final class GroupCommit: Sendable {
                     queue.committing = true
                     return true
                 }
-                if leads { drain() }
+                if leads { writer.async { self.drain() } }
             }
         } catch let error as StoreError {
             throw error
@@ -67,13 +67,11 @@ final class GroupCommit: Sendable {
             if group.isEmpty { return }
             var merged = StoreBatch()
             for item in group { merged.append(item.batch) }
-            let failure: StoreError? = store.withLock { store in
-                do throws(StoreError) {
-                    try store?.save(merged)
-                    return nil
-                } catch {
-                    return error
-                }
+            var failure: StoreError?
+            do throws(StoreError) {
+                try store?.save(merged)
+            } catch {
+                failure = error
             }
             for item in group {
                 if let failure { item.resume.resume(throwing: failure) } else { item.resume.resume() }

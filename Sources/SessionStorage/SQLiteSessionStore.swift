@@ -31,17 +31,18 @@ import Darwin
 /// 「138****5678」). The server keeps the values as typed in memory, so a running session is not
 /// affected; a session continued after a restart has the masked values in its slots. Session ids
 /// are keys and are stored as the client sent them.
-public final class SQLiteSessionStore: SessionStore {
-    private let database: DatabaseQueue
+public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
+    /// The writer and a few readers (WAL lets reads run beside a write).
+    private let database: DatabasePool
     /// The connection that checkpoints, used only on `checkpoints`.
     private let checkpointer: DatabaseQueue
     private let checkpoints = DispatchQueue(label: "kefu.store.checkpoint")
+    /// Touched by `save` only, which callers never run twice at once.
     private var commitsSinceCheckpoint = 0
     /// Commits between background checkpoints.
     public static let checkpointInterval = 100
     private let lock: Int32
     private let encoder = JSONEncoder()
-    private let decoder = JSONDecoder()
     /// Masks personal data in everything written (on by default; `kefu serve` sets the bot's
     /// `engine.privacyMask`).
     public var mask: PrivacyMask
@@ -62,12 +63,17 @@ public final class SQLiteSessionStore: SessionStore {
         var configuration = Configuration()
         configuration.label = "kefu.store"
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-            try database.inDatabase { db in
-                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                if mode?.lowercased() != "wal" { throw StoreError("cannot switch the store '\(path)' to WAL mode (it stays \(mode ?? "unknown"))") }
+            // Refuse a file that is not a kefu store before the pool switches it to WAL.
+            try DatabaseQueue(path: path, configuration: configuration).inDatabase { db in try StoreSchema.check(db, path: path) }
+            var pooled = configuration
+            pooled.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+            }
+            database = try DatabasePool(path: path, configuration: pooled)
+            try database.writeWithoutTransaction { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode")
+                if mode?.lowercased() != "wal" { throw StoreError("cannot switch the store '\(path)' to WAL mode (it stays \(mode ?? "unknown"))") }
                 try StoreSchema.migrate(db, path: path)
             }
             checkpointer = try DatabaseQueue(path: path, configuration: configuration)
@@ -88,7 +94,7 @@ public final class SQLiteSessionStore: SessionStore {
     public func load(_ session: String) throws(StoreError) -> StoredSession? {
         let row: Row?
         do {
-            row = try database.inDatabase { db in
+            row = try database.read { db in
                 try Row.fetchOne(db.cachedStatement(sql: "SELECT state, conversation FROM session WHERE id = ?"), arguments: [session])
             }
         } catch {
@@ -98,7 +104,7 @@ public final class SQLiteSessionStore: SessionStore {
         let json: String = row["state"]
         let conversation: Int = row["conversation"]
         do {
-            return StoredSession(state: try decoder.decode(DialogueState.self, from: Data(json.utf8)), conversation: conversation)
+            return StoredSession(state: try JSONDecoder().decode(DialogueState.self, from: Data(json.utf8)), conversation: conversation)
         } catch {
             // A state written by another kefu version that this one cannot read: the session starts over.
             return StoredSession(state: .start, conversation: conversation + 1)
@@ -111,7 +117,7 @@ public final class SQLiteSessionStore: SessionStore {
         do {
             let mask = self.mask
             let states = try batch.sessions.map { try String(decoding: encoder.encode($0.stored.state.masked(by: mask)), as: UTF8.self) }
-            try database.inTransaction { db in
+            try database.writeInTransaction { db in
                 let upsert = try db.cachedStatement(sql: """
                     INSERT INTO session (id, conversation, turns, state, updated_at) VALUES (?, ?, ?, ?, ?)
                     ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation, turns = excluded.turns,
@@ -170,7 +176,7 @@ public final class SQLiteSessionStore: SessionStore {
 
     public func openHandoffs() throws(StoreError) -> [HandoffCase] {
         do {
-            return try database.inDatabase { db in
+            return try database.read { db in
                 try Row.fetchAll(db, sql: """
                     SELECT * FROM handoff WHERE status IN ('waiting', 'claimed') ORDER BY requested_at, session
                     """).map { row in
@@ -188,7 +194,7 @@ public final class SQLiteSessionStore: SessionStore {
 
     public func conversation(_ session: String, _ conversation: Int) throws(StoreError) -> StoredConversation {
         do {
-            return try database.inDatabase { db in
+            return try database.read { db in
                 let turns = try Row.fetchAll(db, sql: """
                     SELECT turn, time, user_text, reply_text FROM turn WHERE session = ? AND conversation = ? ORDER BY turn, id
                     """, arguments: [session, conversation]).map {

@@ -3,8 +3,9 @@ import Dialogue
 
 /// Where the adapter keeps its sessions between runs (`--store FILE`): each session's state and
 /// the history of its turns. Written once per batch of lines, before any reply of the batch goes
-/// out, so a reply a client has seen is always on record.
-public protocol SessionStore {
+/// out, so a reply a client has seen is always on record. Reads may run from several threads at
+/// once and beside a `save`; `save` is never called twice at once.
+public protocol SessionStore: Sendable {
     /// The session as last saved, or nil when the store has never seen it.
     func load(_ session: String) throws(StoreError) -> StoredSession?
     /// Saves the sessions' new states and their turns, all or nothing.

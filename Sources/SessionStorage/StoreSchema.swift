@@ -89,6 +89,19 @@ enum StoreSchema {
 
     /// Checks that `db` is empty or a kefu store no newer than this code, and applies the missing steps.
     static func migrate(_ db: Database, path: String) throws {
+        let version = try check(db, path: path)
+        guard version < currentVersion else { return }
+        try db.inTransaction {
+            for step in migrations[version...] { try db.execute(sql: step) }
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = \(currentVersion)")
+            return .commit
+        }
+    }
+
+    /// Checks that `db` is empty or a kefu store no newer than this code; returns its version.
+    @discardableResult
+    static func check(_ db: Database, path: String) throws -> Int {
         let application = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if application != applicationID {
@@ -100,12 +113,6 @@ enum StoreSchema {
         guard version <= currentVersion else {
             throw StoreError("the store '\(path)' has schema version \(version), newer than this kefu knows (\(currentVersion)); use a newer kefu")
         }
-        guard version < currentVersion else { return }
-        try db.inTransaction {
-            for step in migrations[version...] { try db.execute(sql: step) }
-            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
-            try db.execute(sql: "PRAGMA user_version = \(currentVersion)")
-            return .commit
-        }
+        return version
     }
 }

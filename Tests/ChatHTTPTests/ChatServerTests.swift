@@ -27,7 +27,7 @@ enum ShopBot {
 
 /// A server on the shop bot, on a free port for live tests.
 func makeServer(token: String? = nil, origins: [String] = [], rateLimit: TokenBucket.Limit = .unlimited,
-                store: sending (any SessionStore)? = nil) throws -> ChatServer {
+                store: (any SessionStore)? = nil) throws -> ChatServer {
     let registry = PrometheusCollectorRegistry()
     let factory = PrometheusMetricsFactory(registry: registry)
     let hub = try ConversationHub(engine: try ShopBot.engine(), store: store, agentsEnabled: token != nil,

@@ -153,8 +153,8 @@ import Testing
     }
 }
 
-/// A session store in memory that can be told to fail.
-final class FlakyStore: SessionStore {
+/// A session store in memory that can be told to fail (used from the test's thread only).
+final class FlakyStore: SessionStore, @unchecked Sendable {
     var failing = false
     var saved: [String: StoredSession] = [:]
 
