@@ -75,7 +75,7 @@ extension ChatServer {
         let session = raw.removingPercentEncoding ?? raw
         guard SessionID.isValid(session) else {
             throw HTTPFailure(.badRequest, ErrorCode.invalidField.rawValue,
-                              "the session in the path must be 1 to \(SessionID.maximumLength) bytes without control characters")
+                              "the session in the path must be 1 to \(SessionID.maximumLength) characters without control characters")
         }
         return session
     }
@@ -92,7 +92,7 @@ extension ChatServer {
             }
             guard SessionID.isValid(request.session) else {
                 throw HTTPFailure(.badRequest, ErrorCode.invalidField.rawValue,
-                                  "the session must be 1 to \(SessionID.maximumLength) bytes without control characters")
+                                  "the session must be 1 to \(SessionID.maximumLength) characters without control characters")
             }
             return (request.session, text, request.now, request.id)
         }

@@ -21,14 +21,27 @@ struct OriginPolicy<Context: RequestContext>: RouterMiddleware {
                 response = try await next(request, context)
             } catch let failure as HTTPFailure {
                 response = failure.response
+            } catch let error as HTTPError where error.status == .notFound {
+                response = Self.unrouted(request).response
             }
         }
         if let allowedOrigin {
             response.headers[.accessControlAllowOrigin] = allowedOrigin
             if allowedOrigin != "*" { response.headers[.vary] = "Origin" }
         }
+        if response.status == .notFound, response.headers[.contentType] == nil { response = Self.unrouted(request).response }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return response
+    }
+
+    /// 405 with `Allow` for a known path asked with another method, else a JSON 404.
+    static func unrouted(_ request: Request) -> HTTPFailure {
+        let methods = RouteTable.methods(for: request.uri.path)
+        guard !methods.isEmpty, !methods.contains(request.method) else { return HTTPFailure.notFound(request.uri.path) }
+        let allow = methods.map(\.rawValue).joined(separator: ", ")
+        var failure = HTTPFailure(.methodNotAllowed, "method_not_allowed", "\(request.uri.path.prefix(200)) takes \(allow), not \(request.method.rawValue)")
+        failure.headers[.allow] = allow
+        return failure
     }
 }

@@ -1,7 +1,7 @@
 /// Session names: the random ones the server hands out to web customers, and the rules any
 /// client-chosen name must keep.
 public enum SessionID {
-    /// The longest session name accepted, in bytes.
+    /// The longest session name accepted, in characters (Unicode scalars).
     public static let maximumLength = 256
 
     /// A new random session name: 32 hexadecimal digits (128 bits from the system's random
@@ -21,9 +21,13 @@ public enum SessionID {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Whether `name` can name a session: 1…256 bytes, no control characters.
+    /// Whether `name` can name a session: 1…256 characters, none of them a control character.
     public static func isValid(_ name: String) -> Bool {
-        let count = name.utf8.count
-        return count > 0 && count <= maximumLength && !name.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        var count = 0
+        for scalar in name.unicodeScalars {
+            count += 1
+            if count > maximumLength || scalar.properties.generalCategory == .control { return false }
+        }
+        return count > 0
     }
 }

@@ -297,6 +297,24 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
         }
     }
 
+    @Test func otherMethodsGet405AndUnknownPathsAJSON404() async throws {
+        try await application(try makeServer()).test(.router) { client in
+            try await client.execute(uri: "/api/sessions/abc", method: .put) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, DELETE")
+                #expect(response.errorCode == "method_not_allowed")
+            }
+            try await client.execute(uri: "/webhooks/rest/webhook", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/no/such/page", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.errorCode == "not_found")
+            }
+        }
+    }
+
     @Test func crossOriginCallsOnlyFromAllowedOrigins() async throws {
         try await application(try makeServer(origins: ["https://shop.example.com"])).test(.router) { client in
             let body = json(#"{"sender":"o1","message":"你好"}"#)
