@@ -6,13 +6,15 @@ chromium-driver, through selenium), against a real `kefu serve --http` on the de
 
 The customer asks and sees the reply; asks for a human; the agent sees the case, claims it and
 replies, and the customer sees it live; markup typed on either side shows as text; the agent
-releases and the bot answers again; a reload keeps the history; the page fits a phone's width.
+releases and the bot answers again; a reload keeps the history; the page fits a phone's width;
+after a server restart on the same store the page reconnects by itself and goes on.
 Exits 0 when every check holds, 1 with the failed check otherwise.
 """
 import argparse
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -39,9 +41,15 @@ def check(condition, what):
     print("ok   " + what, flush=True)
 
 
-def start_server(kefu, bot, store):
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(kefu, bot, store, port):
     process = subprocess.Popen(
-        [kefu, "serve", "--http", "127.0.0.1:0", "--bot", bot, "--store", store, "--agent-token", TOKEN],
+        [kefu, "serve", "--http", "127.0.0.1:%d" % port, "--bot", bot, "--store", store, "--agent-token", TOKEN],
         stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
     deadline = time.time() + 300   # a first run trains the demo bot's model
     while time.time() < deadline:
@@ -95,7 +103,8 @@ def no_alert(driver, where):
 
 def run(kefu, bot, screenshots):
     folder = tempfile.mkdtemp(prefix="kefu-browser-")
-    process, base = start_server(kefu, bot, os.path.join(folder, "sessions.db"))
+    store, port = os.path.join(folder, "sessions.db"), free_port()
+    process, base = start_server(kefu, bot, store, port)
     customer = agent = None
     try:
         customer = browser(390, 844, phone=True)   # a phone's width
@@ -165,6 +174,19 @@ def run(kefu, bot, screenshots):
         restored = bubbles(customer, "customer") + bubbles(customer, "agent") + bubbles(customer, "bot")
         check(sorted(restored) == sorted(shown), "a reload keeps the whole history (customer, bot and agent lines)")
         check(customer.execute_script("return localStorage.getItem('kefu.session')") == session, "a reload keeps the session")
+
+        # The server restarts on the same store: the page reconnects by itself and goes on.
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=20)
+        wait(customer, lambda d: d.find_element(By.ID, "status").text != "在线", "the page notices the server is gone")
+        process, _ = start_server(kefu, bot, store, port)
+        wait(customer, lambda d: d.find_element(By.ID, "status").text == "在线", "the page reconnects", seconds=60)
+        before = len(bubbles(customer, "bot"))
+        say(customer, "谢谢")
+        wait(customer, lambda d: len(bubbles(d, "bot")) > before, "the bot answers after the restart")
+        check(all(line in bubbles(customer, "customer") for line in ["运费怎么算", "转人工", "怎么开发票", "谢谢"])
+              and any("我是王芳" in text for text in bubbles(customer, "agent")),
+              "after a server restart the page reconnects with backoff, keeps its history and goes on")
     finally:
         for driver in (customer, agent):
             if driver:
