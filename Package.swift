@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.21.0"),
     ],
     targets: [
         .target(name: "ChatCore"),
@@ -61,6 +62,10 @@ let package = Package(
         .target(
             name: "SessionStorage",
             dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Privacy", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "PostgresStore",
+            dependencies: ["SessionStorage", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "ChatStdio", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Transcripts", "Privacy", "SessionStorage"]),
         .target(
@@ -118,6 +123,10 @@ let package = Package(
         .testTarget(
             name: "ChatREPLTests",
             dependencies: ["ChatREPL", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Transcripts", "KefuTestSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "SessionStorage", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "SessionStorageTests", dependencies: ["SessionStorage", "ChatCore", "Dialogue", "KefuTestSupport"]),
         .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL cluster for the tests: initdb in a temporary folder, pg_ctl on a free
+# local port, run as a non-root user (the package's `postgres` user when we are root).
+#
+#   eval "$(scripts/test-postgres.sh start)"   # prints: export KEFU_TEST_POSTGRES_URL=postgres://kefu@127.0.0.1:PORT/kefu_test
+#   scripts/test-postgres.sh stop              # stops the cluster named in KEFU_TEST_POSTGRES_DIR and removes it
+#
+# Needs Debian's postgresql (initdb and pg_ctl under /usr/lib/postgresql/*/bin).
+set -euo pipefail
+
+bin=""
+for candidate in /usr/lib/postgresql/*/bin; do [[ -x "$candidate/initdb" ]] && bin="$candidate"; done
+[[ -n "$bin" ]] || { echo "test-postgres: no initdb under /usr/lib/postgresql/*/bin; apt-get install -y postgresql" >&2; exit 1; }
+
+as_owner() {
+  if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+case "${1:-}" in
+  start)
+    folder="$(mktemp -d /tmp/kefu-postgres.XXXXXX)"
+    [[ "$(id -u)" == 0 ]] && chown postgres "$folder"
+    port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+    as_owner "$bin/initdb" -D "$folder/data" -U kefu --auth=trust --encoding=UTF8 --locale=C.UTF-8 > "$folder/initdb.log" 2>&1 \
+      || { cat "$folder/initdb.log" >&2; exit 1; }
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
+      -o "-h 127.0.0.1 -p $port -k $folder -c fsync=off -c max_connections=200" start > /dev/null \
+      || { cat "$folder/server.log" >&2; exit 1; }
+    as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U kefu kefu_test
+    echo "export KEFU_TEST_POSTGRES_URL=postgres://kefu@127.0.0.1:$port/kefu_test"
+    echo "export KEFU_TEST_POSTGRES_DIR=$folder"
+    ;;
+  stop)
+    folder="${KEFU_TEST_POSTGRES_DIR:?set by start}"
+    as_owner "$bin/pg_ctl" -D "$folder/data" -m fast -w stop > /dev/null || true
+    rm -rf "$folder"
+    ;;
+  *)
+    echo "usage: scripts/test-postgres.sh start|stop" >&2
+    exit 2
+    ;;
+esac
