@@ -101,11 +101,12 @@ let package = Package(
             name: "kefu",
             dependencies: [
                 "ChatCore", "Segmentation", "Entities", "IntentMatching", "BotDefinition", "ChatEngine", "Learning", "Retrieval",
-                "Dialogue", "ChatREPL", "ChatStdio", "SessionStorage", "Transcripts", "Privacy", "Analytics", "ChatService", "ChatHTTP", "AgentTerminal",
+                "Dialogue", "ChatREPL", "ChatStdio", "SessionStorage", "PostgresStore", "Transcripts", "Privacy", "Analytics", "ChatService", "ChatHTTP", "AgentTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
@@ -126,7 +127,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresStoreTests",
-            dependencies: ["PostgresStore", "SessionStorage", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["PostgresStore", "SessionStorage", "KefuTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         .testTarget(name: "SessionStorageTests", dependencies: ["SessionStorage", "ChatCore", "Dialogue", "KefuTestSupport"]),
         .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),

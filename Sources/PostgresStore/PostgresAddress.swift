@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresNIO
 import SessionStorage
 
@@ -65,6 +66,41 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         case .require: mode = .require(.makeClientConfiguration())
         }
         return PostgresClient.Configuration(host: host, port: port, username: user, password: password, database: database, tls: mode)
+    }
+
+    /// Connects once and hangs up, so a wrong address, user or password is told at once (the
+    /// pool itself retries for a minute before giving up).
+    /// - Throws: `StoreError` with PostgreSQL's reason.
+    public func probe(logger: Logger) async throws(StoreError) {
+        let mode: PostgresConnection.Configuration.TLS
+        do {
+            switch tls {
+            case .disable: mode = .disable
+            case .prefer: mode = .prefer(try .init(configuration: .makeClientConfiguration()))
+            case .require: mode = .require(try .init(configuration: .makeClientConfiguration()))
+            }
+        } catch {
+            throw StoreError("cannot set up TLS for \(self): \(error)")
+        }
+        var configuration = PostgresConnection.Configuration(host: host, port: port, username: user, password: password,
+                                                             database: database, tls: mode)
+        configuration.options.connectTimeout = .seconds(5)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw StoreError("cannot connect to the store \(self): \(Self.reason(error))")
+        }
+    }
+
+    /// What a failed connection says, in a few words.
+    static func reason(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(underlying)" }
+            return "\(error.code)"
+        }
+        return "\(error)"
     }
 
     /// `text` with any password replaced by `***`, for messages.

@@ -129,6 +129,9 @@ enum PostgresFailure {
             return "\(error.code)"
         }
         if let error = error as? PostgresError { return error.description }
+        if String(describing: type(of: error)).contains("ConnectionPoolError") {
+            return "no connection could be made (is PostgreSQL running at that address, and does it accept this user?)"
+        }
         return "\(error)"
     }
 }

@@ -86,6 +86,25 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         }
     }
 
+    /// The schema version this kefu writes.
+    public static var currentSchemaVersion: Int { StoreSchema.currentVersion }
+
+    /// The schema version of the store file at `path` without changing it: nil when there is no
+    /// such file, 0 for an empty one.
+    /// - Throws: `StoreError` for a file that is not a kefu store.
+    public static func schemaVersion(at path: String) throws(StoreError) -> Int? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            return try DatabaseQueue(path: path, configuration: configuration).read { db in try StoreSchema.check(db, path: path) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot read the store '\(path)': \(Self.message(error))")
+        }
+    }
+
     deinit {
         checkpoints.sync {}
         close(lock)

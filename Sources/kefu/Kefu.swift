@@ -7,7 +7,7 @@ struct Kefu: AsyncParsableCommand {
         commandName: "kefu",
         abstract: "Kefu (客服): an offline, Chinese-aware customer-support chatbot engine.",
         version: "0.1.0",
-        subcommands: [Chat.self, Serve.self, Agent.self, Train.self, Replay.self, Stats.self, Mine.self, Parse.self, Tokenize.self, Check.self, Eval.self, CompileDictionary.self]
+        subcommands: [Chat.self, Serve.self, Agent.self, StoreCommand.self, Train.self, Replay.self, Stats.self, Mine.self, Parse.self, Tokenize.self, Check.self, Eval.self, CompileDictionary.self]
     )
 
     /// Runs the command line, with the exit statuses of the command-line contract: 0 success,
