@@ -106,7 +106,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),

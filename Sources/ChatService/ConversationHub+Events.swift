@@ -5,12 +5,11 @@ extension ConversationHub {
     /// ``unsubscribe(_:from:)``. A slow connection keeps only the newest 256 events.
     public func subscribe(to session: String) -> (id: Int, events: AsyncStream<ChatEvent>) {
         let (stream, continuation) = AsyncStream.makeStream(of: ChatEvent.self, bufferingPolicy: .bufferingNewest(256))
-        let fresh = freshEntry()
         let id = table.withLock { table -> Int in
             table.nextListener += 1
             let id = table.nextListener
             if table.closing { continuation.finish() }
-            table.sessions[session, default: fresh].listeners[id] = continuation
+            table.sessions[session, default: freshEntry()].listeners[id] = continuation
             return id
         }
         return (id, stream)

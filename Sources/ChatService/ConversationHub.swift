@@ -169,10 +169,9 @@ public final class ConversationHub: Sendable {
     /// Checks the rate limit and that the server still takes lines; creates the session's entry.
     private func admit(_ session: String, at now: Double) throws(ServiceError) {
         let limit = rateLimit
-        let fresh = freshEntry()
         let admitted = table.withLock { table -> Bool? in
             if table.closing { return nil }
-            return Self.mutate(&table.sessions[session, default: fresh]) { $0.bucket.take(limit, now: now) }
+            return Self.mutate(&table.sessions[session, default: freshEntry()]) { $0.bucket.take(limit, now: now) }
         }
         guard let admitted else { throw ServiceError(.shuttingDown, "the server is shutting down; send the line again in a moment") }
         guard admitted else {
@@ -191,15 +190,15 @@ public final class ConversationHub: Sendable {
         let time = reference ?? ReferenceTime(Date(timeIntervalSince1970: now), in: engine.timeZone)
         var next = stored
         let reply: Reply?
-        var record: Reply
+        let record: Reply
         var opened: HandoffCase?
         if let open {
             // An agent has the conversation: the bot says only the holding message, now and then.
             next.state.turns += 1
             let holding = open.status == .waiting && now - lastHolding >= holdingInterval
             reply = holding ? engine.respond(to: text, in: stored.state, at: time).0 : nil
-            record = Reply(text: reply?.text ?? "", source: .handoff(open.reason), handoff: true, policy: .handoff,
-                           reason: open.status == .waiting ? "waiting for an agent" : "with agent \(open.agent ?? "")")
+            record = Reply(text: reply?.text ?? "", source: .handoff(open.reason), slots: next.state.slots, handoff: true,
+                           policy: .handoff, reason: open.status == .waiting ? "waiting for an agent" : "with agent \(open.agent ?? "")")
         } else {
             let (answered, state) = engine.respond(to: text, in: stored.state, at: time)
             next.state = state
@@ -210,7 +209,6 @@ public final class ConversationHub: Sendable {
                                      reason: state.handoffReason ?? HandoffReason(.asked), requestedAt: now)
             }
         }
-        record.slots = next.state.slots
         var batch = StoreBatch()
         batch.sessions = [(session, next)]
         batch.turns = [TurnRecord(session: session, conversation: next.conversation, turn: next.state.turns, time: now,
@@ -250,9 +248,8 @@ public final class ConversationHub: Sendable {
 
     /// Takes the session if it is free; otherwise queues `waiter` (if any) and returns false.
     private func take(_ session: String, orQueue waiter: CheckedContinuation<Void, Never>?) -> Bool {
-        let fresh = freshEntry()
-        return table.withLock { table in
-            Self.mutate(&table.sessions[session, default: fresh]) { entry in
+        table.withLock { table in
+            Self.mutate(&table.sessions[session, default: freshEntry()]) { entry in
                 if !entry.busy {
                     entry.busy = true
                     return true
@@ -263,7 +260,7 @@ public final class ConversationHub: Sendable {
         }
     }
 
-    /// A session never seen before.
+    /// A session never seen before (built only when a lookup misses: the table's `default:`).
     func freshEntry() -> SessionEntry {
         SessionEntry(loaded: !commits.hasStore, bucket: TokenBucket(rateLimit, now: clock()))
     }
@@ -273,9 +270,9 @@ public final class ConversationHub: Sendable {
     /// Applies `update` to the session and lets the next waiter in.
     @discardableResult
     func releaseSession<Value>(_ session: String, _ update: (inout SessionEntry, inout Table) -> Value) -> Value {
-        var fresh = freshEntry()
         let (value, next) = table.withLock { table -> (Value, CheckedContinuation<Void, Never>?) in
-            guard var entry = table.sessions.removeValue(forKey: session) else { return (update(&fresh, &table), nil) }
+            // A taken session is always in the table (`acquire` put it there).
+            var entry = table.sessions.removeValue(forKey: session) ?? freshEntry()
             let value = update(&entry, &table)
             var next: CheckedContinuation<Void, Never>?
             if entry.waiters.isEmpty { entry.busy = false } else { next = entry.waiters.removeFirst() }

@@ -89,18 +89,22 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
             let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
             try await connection.close()
         } catch {
-            throw StoreError("cannot connect to the store \(self): \(Self.reason(error))")
+            throw StoreError("cannot connect to the store \(self): \(PostgresFailure.message(error))")
         }
     }
 
-    /// What a failed connection says, in a few words.
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? PSQLError {
-            if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(underlying)" }
-            return "\(error.code)"
+    /// Runs `body` with a connection pool to this address, running while `body` runs.
+    public func withClient<Value: Sendable>(logger: Logger,
+                                           _ body: @Sendable (PostgresClient) async throws -> Value) async throws -> Value {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask {
+                await client.run()
+                return nil
+            }
+            defer { group.cancelAll() }
+            return try await body(client)
         }
-        return "\(error)"
     }
 
     /// `text` with any password replaced by `***`, for messages.

@@ -126,6 +126,7 @@ enum PostgresFailure {
     static func message(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
+            if let underlying = error.underlying { return "\(underlying)" }
             return "\(error.code)"
         }
         if let error = error as? PostgresError { return error.description }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Logging
-import PostgresNIO
 import PostgresStore
 import SessionStorage
 
@@ -32,21 +31,15 @@ struct StoreCommand: AsyncParsableCommand {
             if PostgresAddress.isPostgres(store) {
                 let address: PostgresAddress
                 do { address = try PostgresAddress(store) } catch { throw CLIError(error.description) }
-                var logger = Logger(label: "kefu.store")
-                logger.logLevel = .critical
+                let logger = { var logger = Logger(label: "kefu.store"); logger.logLevel = .critical; return logger }()
                 do { try await address.probe(logger: logger) } catch { throw CLIError(error.description) }
-                let client = PostgresClient(configuration: address.configuration, backgroundLogger: logger)
-                let before: Int = try await withThrowingTaskGroup(of: Int?.self) { group in
-                    group.addTask {
-                        await client.run()
-                        return nil
+                let before: Int
+                do {
+                    before = try await address.withClient(logger: logger) { client in
+                        try await PostgresSchema.migrate(client, address: address, logger: logger)
                     }
-                    defer { group.cancelAll() }
-                    do {
-                        return try await PostgresSchema.migrate(client, address: address, logger: logger)
-                    } catch {
-                        throw CLIError("\(error)")
-                    }
+                } catch {
+                    throw CLIError("\(error)")
                 }
                 print("store \(address): schema version \(before) → \(PostgresSchema.currentVersion)")
             } else {

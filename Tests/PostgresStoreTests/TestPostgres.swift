@@ -22,15 +22,7 @@ enum TestPostgres {
     /// Runs `body` with a client for `address`.
     static func withClient<Value: Sendable>(_ address: PostgresAddress,
                                            _ body: @Sendable (PostgresClient) async throws -> Value) async throws -> Value {
-        let client = PostgresClient(configuration: address.configuration, backgroundLogger: logger)
-        return try await withThrowingTaskGroup(of: Value?.self) { group in
-            group.addTask {
-                await client.run()
-                return nil
-            }
-            defer { group.cancelAll() }
-            return try await body(client)
-        }
+        try await address.withClient(logger: logger, body)
     }
 
     /// Runs `body` with a database of its own (created empty, dropped after).
