@@ -65,7 +65,7 @@ let package = Package(
         ),
         .target(
             name: "PostgresStore",
-            dependencies: ["SessionStorage", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SessionStorage", "ChatCore", "ChatEngine", "Dialogue", "Privacy", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "ChatStdio", dependencies: ["ChatCore", "ChatEngine", "Dialogue", "Entities", "Transcripts", "Privacy", "SessionStorage"]),
         .target(
@@ -109,6 +109,7 @@ let package = Package(
             ]
         ),
         .target(name: "KefuTestSupport", path: "Tests/KefuTestSupport"),
+        .target(name: "StoreConformance", dependencies: ["SessionStorage", "ChatCore", "Dialogue"], path: "Tests/StoreConformance"),
         .testTarget(name: "ChatCoreTests", dependencies: ["ChatCore"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning", "KefuTestSupport"]),
         .testTarget(name: "RetrievalTests", dependencies: ["Retrieval", "Learning", "ChatCore", "Segmentation", "KefuTestSupport"]),
@@ -126,9 +127,9 @@ let package = Package(
         ),
         .testTarget(
             name: "PostgresStoreTests",
-            dependencies: ["PostgresStore", "SessionStorage", "KefuTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
+            dependencies: ["PostgresStore", "SessionStorage", "StoreConformance", "ChatService", "ChatEngine", "ChatCore", "Dialogue", "KefuTestSupport", .product(name: "PostgresNIO", package: "postgres-nio"), .product(name: "Logging", package: "swift-log")]
         ),
-        .testTarget(name: "SessionStorageTests", dependencies: ["SessionStorage", "ChatCore", "Dialogue", "KefuTestSupport"]),
+        .testTarget(name: "SessionStorageTests", dependencies: ["SessionStorage", "StoreConformance", "ChatCore", "Dialogue", "KefuTestSupport"]),
         .testTarget(name: "ChatStdioTests", dependencies: ["ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "KefuTestSupport"]),
         .testTarget(name: "ChatServiceTests", dependencies: ["ChatService", "ChatStdio", "SessionStorage", "ChatEngine", "Dialogue", "ChatCore", "Entities", "Transcripts", "KefuTestSupport"]),
         .testTarget(

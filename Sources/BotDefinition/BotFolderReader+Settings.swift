@@ -3,12 +3,13 @@ import Yams
 
 extension BotFolderReader {
     static let settingsFile = "bot.yml"
-    static let settingsKeys = ["name", "time_zone", "messages", "fallback", "frustration", "privacy", "tables"]
+    static let settingsKeys = ["name", "time_zone", "messages", "fallback", "frustration", "privacy", "tables", "sessions"]
     static let alternateKeyKeys = ["find_by", "prompt", "several", "none"]
     static let findByKeys = ["column", "entity", "label"]
     static let fallbackKeys = ["handoff_after"]
     static let frustrationKeys = ["words", "impatience"]
     static let privacyKeys = ["mask"]
+    static let sessionKeys = ["idle_timeout", "retention"]
 
     /// Reads the optional `bot.yml` at the folder's root into `bot.settings`.
     mutating func readSettings() {
@@ -62,6 +63,9 @@ extension BotFolderReader {
         if let node = fields["tables"] {
             settings.alternateKeys = readAlternateKeys(node, in: file)
         }
+        if let node = fields["sessions"] {
+            readSessions(node, in: file, into: &settings.sessions)
+        }
         bot.settings = settings
     }
 
@@ -97,6 +101,22 @@ extension BotFolderReader {
                                             location: file.location(entry.value))
         }
         return keys
+    }
+
+    /// `sessions: { idle_timeout: 30m, retention: 90d }` (`off` for never).
+    private mutating func readSessions(_ node: Node, in file: YAMLFile, into sessions: inout SessionSettings) {
+        guard let fields = file.fields(node, "`sessions`", allowed: Self.sessionKeys, log: &log) else { return }
+        func span(_ key: String, _ meaning: String) -> Double?? {
+            guard let node = fields[key], let text = file.text(node, "`sessions.\(key)`", log: &log) else { return .none }
+            if ["off", "never", "false", "no"].contains(text.trimmingWhitespace().lowercased()) { return .some(nil) }
+            guard let seconds = SessionSettings.seconds(text), seconds > 0 else {
+                log.error(file.location(node), "`sessions.\(key)` should be a span such as 30m, 2h or 90d (\(meaning)), or off, found '\(text)'")
+                return .none
+            }
+            return .some(seconds)
+        }
+        if let idle = span("idle_timeout", "silence after which a line starts a fresh dialogue context") { sessions.idleTimeout = idle }
+        if let retention = span("retention", "how long a session nobody writes to is kept") { sessions.retention = retention }
     }
 
     /// `privacy: { mask: true|false }`.

@@ -13,10 +13,12 @@ import Foundation
 /// fallback: { handoff_after: 2 }
 /// frustration: { words: [太坑了, 磨磨唧唧], impatience: [急死人] }
 /// privacy: { mask: true }
+/// sessions: { idle_timeout: 30m, retention: 90d }
 /// tables: { orders: { find_by: { column: phone, entity: phone }, prompt: 请告诉我下单手机号。 } }
 /// ```
 /// A folder without `bot.yml` gets `BotSettings()`: the name 「智能客服」, the Chinese default
-/// messages, the machine's time zone, a hand-off after 2 misses, no extra words, personal data masked.
+/// messages, the machine's time zone, a hand-off after 2 misses, no extra words, personal data masked,
+/// a fresh dialogue context after 30 minutes of silence, sessions kept forever.
 public struct BotSettings: Hashable, Sendable {
     /// What the bot calls itself (`{name}` in messages).
     public var name: String
@@ -37,6 +39,8 @@ public struct BotSettings: Hashable, Sendable {
     public var privacy: PrivacySettings
     /// How rows are found without their key, by table name (`tables:` in bot.yml).
     public var alternateKeys: [String: AlternateKey] = [:]
+    /// The idle timeout and how long sessions are kept (`sessions:` in bot.yml).
+    public var sessions = SessionSettings()
 
     public init(name: String = "智能客服", timeZone: TimeZone? = nil, messages: BotMessages = BotMessages(), handoffAfterMisses: Int = 2,
                 frustrationWords: [String] = [], privacy: PrivacySettings = PrivacySettings()) {

@@ -65,7 +65,7 @@ extension ConversationHub {
         return try await change(session, agent: agent, mustHold: true) { item, stored in
             item.status = .closed
             item.endedAt = now
-            stored = StoredSession(state: .start, conversation: stored.conversation + 1)
+            stored = stored.nextConversation()
         }
     }
 
@@ -97,53 +97,58 @@ extension ConversationHub {
                         extra: ((HandoffCase, StoredSession) -> AgentMessage)? = nil,
                         _ body: (inout HandoffCase, inout StoredSession) throws(ServiceError) -> Void) async throws(ServiceError) -> HandoffCase {
         try checkAgents()
-        guard try exists(session) else { throw notHandedOff(session) }
+        guard try await exists(session) else { throw notHandedOff(session) }
         await acquire(session)
-        let current = table.withLock { table in (table.openCases[session], table.sessions[session]?.stored ?? StoredSession()) }
-        guard var item = current.0 else {
-            releaseSession(session) { _, _ in }
-            throw notHandedOff(session)
-        }
-        if mustHold, item.status != .claimed || item.agent != agent {
-            releaseSession(session) { _, _ in }
-            throw ServiceError(.notYourCase, item.status == .waiting
-                ? "claim session '\(session.prefix(64))' before writing to it, releasing or closing it"
-                : "\(item.agent ?? "another agent") holds session '\(session.prefix(64))'")
-        }
-        var stored = current.1
-        let message = extra?(item, stored)
-        do {
-            try body(&item, &stored)
-        } catch {
-            releaseSession(session) { _, _ in }
-            throw error
-        }
-        var batch = StoreBatch()
-        batch.sessions = [(session, stored)]
-        batch.handoffs = [item]
-        batch.agentMessages = message.map { [$0] } ?? []
-        let changedCase = item
-        let changedSession = stored
-        let reset = stored.conversation != current.1.conversation
-        let before = current.1
-        let record: (inout RecordingFolder) -> Void = { folder in
-            if let message { folder.recordAgent(session: session, conversation: before.conversation, turn: before.state.turns,
-                                                AgentLine(name: message.agent, text: message.text)) }
-            if changedCase.status == .released {
-                folder.recordRelease(session: session, conversation: before.conversation, turn: before.state.turns)
+        for attempt in 0..<Self.maximumAttempts {
+            try await load(session, again: attempt > 0)
+            let current = table.withLock { table in (table.openCases[session], table.sessions[session]?.stored ?? StoredSession()) }
+            guard var item = current.0 else {
+                releaseSession(session) { _, _ in }
+                throw notHandedOff(session)
+            }
+            if mustHold, item.status != .claimed || item.agent != agent {
+                releaseSession(session) { _, _ in }
+                throw ServiceError(.notYourCase, item.status == .waiting
+                    ? "claim session '\(session.prefix(64))' before writing to it, releasing or closing it"
+                    : "\(item.agent ?? "another agent") holds session '\(session.prefix(64))'")
+            }
+            var stored = current.1
+            let message = extra?(item, stored)
+            do {
+                try body(&item, &stored)
+            } catch {
+                releaseSession(session) { _, _ in }
+                throw error
+            }
+            var batch = StoreBatch()
+            batch.sessions = [(session, stored)]
+            batch.handoffs = [item]
+            batch.agentMessages = message.map { [$0] } ?? []
+            guard try await commit(session, batch) else { continue }
+            let changedCase = item
+            let changedSession = stored.saved(at: clock())
+            let reset = stored.conversation != current.1.conversation
+            let before = current.1
+            let record: (inout RecordingFolder) -> Void = { folder in
+                if let message { folder.recordAgent(session: session, conversation: before.conversation, turn: before.state.turns,
+                                                    AgentLine(name: message.agent, text: message.text)) }
+                if changedCase.status == .released {
+                    folder.recordRelease(session: session, conversation: before.conversation, turn: before.state.turns)
+                }
+            }
+            return finish(session, record: record) { entry, table in
+                let wasStatus = table.openCases[session]?.status
+                entry.stored = changedSession
+                if reset { entry.history = [] }
+                if let message {
+                    let line = ChatMessage(author: .agent, text: message.text, time: message.time, agent: message.agent)
+                    self.append(line, to: &entry, origin: nil)
+                    self.tellAgents(.message(session: session, line), in: table)
+                }
+                if wasStatus != changedCase.status || !changedCase.status.isOpen { self.move(changedCase, in: &table, entry: &entry) }
+                return changedCase
             }
         }
-        return try await commitAndUpdate(session, batch, record: record) { entry, table in
-            let wasStatus = table.openCases[session]?.status
-            entry.stored = changedSession
-            if reset { entry.history = [] }
-            if let message {
-                let line = ChatMessage(author: .agent, text: message.text, time: message.time, agent: message.agent)
-                self.append(line, to: &entry, origin: nil)
-                self.tellAgents(.message(session: session, line), in: table)
-            }
-            if wasStatus != changedCase.status || !changedCase.status.isOpen { self.move(changedCase, in: &table, entry: &entry) }
-            return changedCase
-        }
+        throw busy(session)
     }
 }

@@ -79,3 +79,49 @@ extension ConversationHub {
         tellAgents(.caseChanged(item), in: table)
     }
 }
+
+extension ConversationHub {
+    /// Another server wrote `change.session`. A session someone here watches (an open connection,
+    /// an open case) or whose case changed is read again at once and its connections and the
+    /// agents are told what is new; any other is only marked to be read again when next used.
+    func apply(_ change: StoreChange) async {
+        let session = change.session
+        let watched = table.withLock { table -> Bool? in
+            guard let entry = table.sessions[session] else { return nil }
+            return !entry.listeners.isEmpty || table.openCases[session] != nil
+        }
+        guard change.handoff || watched == true else {
+            if watched != nil { table.withLock { $0.sessions[session]?.loaded = false } }
+            return
+        }
+        await acquire(session)
+        let before = table.withLock { table in
+            (count: table.sessions[session]?.history.count ?? 0, conversation: table.sessions[session]?.stored.conversation,
+             loaded: table.sessions[session]?.loaded ?? false, item: table.openCases[session])
+        }
+        do {
+            try await load(session, again: true)
+        } catch {
+            return   // load released the session; the next line reads it again
+        }
+        releaseSession(session) { entry, table in
+            let after = table.openCases[session]
+            if before.loaded, entry.stored.conversation == before.conversation, entry.history.count > before.count {
+                for message in entry.history[before.count...] {
+                    tell(.message(message), to: entry)
+                    if after != nil || before.item != nil { tellAgents(.message(session: session, message), in: table) }
+                }
+            }
+            if after != before.item {
+                if let after {
+                    move(after, in: &table, entry: &entry)
+                } else if var ended = before.item {
+                    // Closing starts a new conversation; releasing goes on with the same one.
+                    ended.status = entry.stored.conversation == before.conversation ? .released : .closed
+                    ended.endedAt = clock()
+                    move(ended, in: &table, entry: &entry)
+                }
+            }
+        }
+    }
+}

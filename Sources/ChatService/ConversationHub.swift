@@ -26,6 +26,15 @@ public final class ConversationHub: Sendable {
     public let holdingInterval: Double
     /// The most lines of a conversation kept in memory for a reloaded page.
     public static let historyLimit = 500
+    /// Seconds of silence after which a session's next line starts a fresh dialogue context
+    /// (bot.yml `sessions.idle_timeout`); nil for never.
+    public let idleTimeout: Double?
+    /// The most sessions kept in memory; beyond it the least recently used idle ones are dropped
+    /// (read again from the store when they come back; without a store, forgotten).
+    public let sessionCapacity: Int
+    public static let defaultSessionCapacity = 10_000
+    /// The most times a line is answered again because another server wrote its session first.
+    static let maximumAttempts = 64
     /// The clock, in seconds since 1970 (UTC); tests set their own.
     let clock: @Sendable () -> Double
     let commits: GroupCommit
@@ -36,6 +45,8 @@ public final class ConversationHub: Sendable {
     let recording: Mutex<RecordingFolder?>
     /// Told what could not be recorded.
     let warn: @Sendable (String) -> Void
+    /// Reads what other servers sharing the store write (``SharedSessionStore``).
+    let remoteChanges = Mutex<Task<Void, Never>?>(nil)
 
     /// Every known session, the open hand-off cases and the agents' connections.
     struct Table: ~Copyable {
@@ -45,6 +56,8 @@ public final class ConversationHub: Sendable {
         var agentListeners: [Int: AsyncStream<AgentEvent>.Continuation] = [:]
         var nextListener = 0
         var closing = false
+        /// Counts uses of sessions, for dropping the least recently used.
+        var uses: UInt64 = 0
     }
 
     /// One session in memory.
@@ -59,6 +72,8 @@ public final class ConversationHub: Sendable {
         var listeners: [Int: AsyncStream<ChatEvent>.Continuation] = [:]
         var bucket: TokenBucket
         var lastHolding = -Double.infinity
+        /// ``Table/uses`` when the session was last released.
+        var lastUse: UInt64 = 0
     }
 
     /// - Parameters:
@@ -69,8 +84,9 @@ public final class ConversationHub: Sendable {
     public init(engine: ChatEngine, store: (any SessionStore)? = nil, agentsEnabled: Bool = false,
                 rateLimit: TokenBucket.Limit = .standard, holdingInterval: Double = 60,
                 metrics factory: any MetricsFactory = MetricsSystem.factory, recording: sending RecordingFolder? = nil,
+                idleTimeout: Double? = nil, sessionCapacity: Int = ConversationHub.defaultSessionCapacity,
                 warn: @escaping @Sendable (String) -> Void = { _ in },
-                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) throws(StoreError) {
+                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) async throws(StoreError) {
         metrics = HubMetrics(factory: factory)
         self.recording = Mutex(recording)
         self.warn = warn
@@ -79,12 +95,18 @@ public final class ConversationHub: Sendable {
         self.rateLimit = rateLimit
         self.holdingInterval = holdingInterval
         self.clock = clock
-        let open = try store?.openHandoffs() ?? []
+        self.idleTimeout = idleTimeout
+        self.sessionCapacity = max(1, sessionCapacity)
+        let open = try await store?.openHandoffs() ?? []
         commits = GroupCommit(store)
         var table = Table()
         for item in open { table.openCases[item.session] = item }
         self.table = Mutex(table)
         metrics.waiting.record(open.filter { $0.status == .waiting }.count)
+        if let shared = store as? any SharedSessionStore {
+            let changes = shared.changes()
+            remoteChanges.withLock { $0 = Task { [self] in for await change in changes { await self.apply(change) } } }
+        }
     }
 
     /// A new session with a random name (``SessionID/random()``), known from now on.
@@ -105,15 +127,10 @@ public final class ConversationHub: Sendable {
         let started = clock()
         try admit(session, at: started)
         await acquire(session)
-        do {
-            let turn = try await answer(text, in: session, at: reference, now: started, origin: origin)
-            metrics.turns.increment()
-            metrics.turnDuration.recordSeconds(max(0, clock() - started))
-            return turn
-        } catch {
-            releaseSession(session) { _, _ in }
-            throw error
-        }
+        let turn = try await answer(text, in: session, at: reference, now: started, origin: origin)
+        metrics.turns.increment()
+        metrics.turnDuration.recordSeconds(max(0, clock() - started))
+        return turn
     }
 
     /// The session's state, case and conversation; `unknown_session` when it was never seen.
@@ -125,38 +142,56 @@ public final class ConversationHub: Sendable {
 
     /// Starts the session's conversation over (`DELETE`); an open hand-off case is closed.
     public func reset(_ session: String) async throws(ServiceError) {
-        let now = clock()
-        let (stored, closed) = try await withSession(session, create: false) { entry, table in
-            (StoredSession(state: .start, conversation: entry.stored.conversation + 1), table.openCases[session].map {
-                var item = $0
-                item.status = .closed
-                item.endedAt = now
-                return item
-            })
+        try await checkExists(session)
+        await acquire(session)
+        for attempt in 0..<Self.maximumAttempts {
+            try await load(session, again: attempt > 0)
+            let now = clock()
+            let (stored, closed) = table.withLock { table in
+                ((table.sessions[session]?.stored ?? StoredSession()).nextConversation(),
+                 table.openCases[session].map {
+                    var item = $0
+                    item.status = .closed
+                    item.endedAt = now
+                    return item
+                })
+            }
+            var batch = StoreBatch()
+            batch.sessions = [(session, stored)]
+            batch.handoffs = closed.map { [$0] } ?? []
+            guard try await commit(session, batch) else { continue }
+            finish(session) { entry, table in
+                entry.stored = stored.saved(at: now)
+                entry.history = []
+                if let closed { self.move(closed, in: &table, entry: &entry) }
+            }
+            return
         }
-        var batch = StoreBatch()
-        batch.sessions = [(session, stored)]
-        batch.handoffs = closed.map { [$0] } ?? []
-        try await commitAndUpdate(session, batch) { entry, table in
-            entry.stored = stored
-            entry.history = []
-            if let closed { self.move(closed, in: &table, entry: &entry) }
-        }
+        throw busy(session)
     }
 
     /// Whether the session is known (in memory or in the store).
-    public func exists(_ session: String) throws(ServiceError) -> Bool {
+    public func exists(_ session: String) async throws(ServiceError) -> Bool {
         if table.withLock({ $0.sessions[session] != nil }) { return true }
+        guard let store = commits.store else { return false }
         do {
-            return try commits.read { (store) throws(StoreError) in try store.load(session) } != nil
+            return try await store.load(session) != nil
         } catch {
             throw ServiceError(.storeFailed, error.description)
+        }
+    }
+
+    /// Throws `unknown_session` for a session never seen.
+    func checkExists(_ session: String) async throws(ServiceError) {
+        if try await !exists(session) {
+            throw ServiceError(.unknownSession, "there is no session '\(session.prefix(64))'; start one by sending a line")
         }
     }
 
     /// Stops taking lines (`shutting_down`) and ends every open connection's event stream; lines
     /// already being answered finish and are stored.
     public func shutDown() {
+        remoteChanges.withLock { $0?.cancel() }
         table.withLock { table in
             table.closing = true
             for entry in table.sessions.values { for listener in entry.listeners.values { listener.finish() } }
@@ -179,61 +214,74 @@ public final class ConversationHub: Sendable {
         }
     }
 
-    /// The turn of a session already acquired; releases it.
+    /// The turn of a session already acquired; releases it. Answered again from the newer state
+    /// when another server wrote the session meanwhile.
     private func answer(_ text: String, in session: String, at reference: ReferenceTime?, now: Double,
                         origin: Int?) async throws(ServiceError) -> CustomerTurn {
-        try load(session)
-        let (stored, open, lastHolding) = table.withLock { table in
-            let entry = table.sessions[session]
-            return (entry?.stored ?? StoredSession(), table.openCases[session], entry?.lastHolding ?? -.infinity)
-        }
-        let time = reference ?? ReferenceTime(Date(timeIntervalSince1970: now), in: engine.timeZone)
-        var next = stored
-        let reply: Reply?
-        let record: Reply
-        var opened: HandoffCase?
-        if let open {
-            // An agent has the conversation: the bot says only the holding message, now and then.
-            next.state.turns += 1
-            let holding = open.status == .waiting && now - lastHolding >= holdingInterval
-            reply = holding ? engine.respond(to: text, in: stored.state, at: time).0 : nil
-            record = Reply(text: reply?.text ?? "", source: .handoff(open.reason), slots: next.state.slots, handoff: true,
-                           policy: .handoff, reason: open.status == .waiting ? "waiting for an agent" : "with agent \(open.agent ?? "")")
-        } else {
-            let (answered, state) = engine.respond(to: text, in: stored.state, at: time)
-            next.state = state
-            reply = answered
-            record = answered
-            if agentsEnabled, answered.handoff, !stored.state.handoff {
-                opened = HandoffCase(session: session, conversation: stored.conversation, turn: state.turns,
-                                     reason: state.handoffReason ?? HandoffReason(.asked), requestedAt: now)
+        for attempt in 0..<Self.maximumAttempts {
+            try await load(session, again: attempt > 0)
+            let (known, open, lastHolding) = table.withLock { table in
+                let entry = table.sessions[session]
+                return (entry?.stored ?? StoredSession(), table.openCases[session], entry?.lastHolding ?? -.infinity)
             }
-        }
-        var batch = StoreBatch()
-        batch.sessions = [(session, next)]
-        batch.turns = [TurnRecord(session: session, conversation: next.conversation, turn: next.state.turns, time: now,
-                                  text: text, reply: record)]
-        batch.handoffs = opened.map { [$0] } ?? []
-        let buttons = reply == nil || open != nil ? [] : QuickReply.answering(next.state.pending)
-        let customer = ChatMessage(author: .customer, text: text, time: now)
-        let bot = reply.map { ChatMessage(author: .bot, text: $0.text, time: now, buttons: buttons) }
-        let recordedTurn = batch.turns[0]
-        let caseAfter = try await commitAndUpdate(session, batch, record: { folder in
-            folder.record(session: session, conversation: recordedTurn.conversation, turn: recordedTurn.turn, user: text,
-                          reply: record, at: time, human: open != nil)
-        }) { entry, table -> HandoffCase? in
-            entry.stored = next
-            if reply != nil, open != nil { entry.lastHolding = now }
-            self.append(customer, to: &entry, origin: origin)
-            if let bot { self.append(bot, to: &entry, origin: origin) }
-            if open != nil { self.tellAgents(.message(session: session, customer), in: table) }
-            if let opened {
-                self.metrics.handedOff(opened.reason.kind)
-                self.move(opened, in: &table, entry: &entry, origin: origin)
+            let stored = open == nil ? known.resumed(at: now, idleTimeout: idleTimeout) : known
+            let time = reference ?? ReferenceTime(Date(timeIntervalSince1970: now), in: engine.timeZone)
+            var next = stored
+            let reply: Reply?
+            let record: Reply
+            var opened: HandoffCase?
+            if let open {
+                // An agent has the conversation: the bot says only the holding message, now and then.
+                next.state.turns += 1
+                let holding = open.status == .waiting && now - lastHolding >= holdingInterval
+                reply = holding ? engine.respond(to: text, in: stored.state, at: time).0 : nil
+                record = Reply(text: reply?.text ?? "", source: .handoff(open.reason), slots: next.state.slots, handoff: true,
+                               policy: .handoff, reason: open.status == .waiting ? "waiting for an agent" : "with agent \(open.agent ?? "")")
+            } else {
+                let (answered, state) = engine.respond(to: text, in: stored.state, at: time)
+                next.state = state
+                reply = answered
+                record = answered
+                if agentsEnabled, answered.handoff, !stored.state.handoff {
+                    opened = HandoffCase(session: session, conversation: stored.conversation, turn: state.turns,
+                                         reason: state.handoffReason ?? HandoffReason(.asked), requestedAt: now)
+                }
             }
-            return table.openCases[session]
+            var batch = StoreBatch()
+            batch.sessions = [(session, next)]
+            batch.turns = [TurnRecord(session: session, conversation: next.conversation, turn: next.state.turns, time: now,
+                                      text: text, reply: record)]
+            batch.handoffs = opened.map { [$0] } ?? []
+            guard try await commit(session, batch) else { continue }
+            let buttons = reply == nil || open != nil ? [] : QuickReply.answering(next.state.pending)
+            let customer = ChatMessage(author: .customer, text: text, time: now)
+            let bot = reply.map { ChatMessage(author: .bot, text: $0.text, time: now, buttons: buttons) }
+            let recordedTurn = batch.turns[0]
+            let caseAfter = finish(session, record: { folder in
+                folder.record(session: session, conversation: recordedTurn.conversation, turn: recordedTurn.turn, user: text,
+                              reply: record, at: time, human: open != nil)
+            }) { entry, table -> HandoffCase? in
+                entry.stored = next.saved(at: now)
+                if reply != nil, open != nil { entry.lastHolding = now }
+                self.append(customer, to: &entry, origin: origin)
+                if let bot { self.append(bot, to: &entry, origin: origin) }
+                if open != nil { self.tellAgents(.message(session: session, customer), in: table) }
+                if let opened {
+                    self.metrics.handedOff(opened.reason.kind)
+                    self.move(opened, in: &table, entry: &entry, origin: origin)
+                }
+                return table.openCases[session]
+            }
+            return CustomerTurn(reply: reply, buttons: buttons, handoff: caseAfter, state: next.state)
         }
-        return CustomerTurn(reply: reply, buttons: buttons, handoff: caseAfter, state: next.state)
+        throw busy(session)
+    }
+
+    /// Releases a session that kept changing on other servers and says so (`store_failed`).
+    func busy(_ session: String) -> ServiceError {
+        releaseSession(session) { _, _ in }
+        metrics.storeFailures.increment()
+        return ServiceError(.storeFailed, "session '\(session.prefix(64))' kept changing on other servers; nothing changed, send it again")
     }
 
     // MARK: - Sessions, one action at a time
@@ -276,7 +324,10 @@ public final class ConversationHub: Sendable {
             let value = update(&entry, &table)
             var next: CheckedContinuation<Void, Never>?
             if entry.waiters.isEmpty { entry.busy = false } else { next = entry.waiters.removeFirst() }
+            table.uses += 1
+            entry.lastUse = table.uses
             table.sessions[session] = entry
+            if table.sessions.count > sessionCapacity { dropLeastRecentlyUsed(&table) }
             return (value, next)
         }
         next?.resume()
@@ -287,33 +338,31 @@ public final class ConversationHub: Sendable {
     /// - Parameter create: false to answer `unknown_session` for a session never seen.
     func withSession<Value: Sendable>(_ session: String, create: Bool,
                                       _ body: (inout SessionEntry, inout Table) -> Value) async throws(ServiceError) -> Value {
-        if !create, try !exists(session) {
-            throw ServiceError(.unknownSession, "there is no session '\(session.prefix(64))'; start one by sending a line")
-        }
+        if !create { try await checkExists(session) }
         await acquire(session)
-        do {
-            try load(session)
-        } catch {
-            releaseSession(session) { _, _ in }
-            throw error
-        }
+        try await load(session)
         return releaseSession(session, body)
     }
 
-    /// Commits `batch`, then applies `update` and releases the session; on a store failure
-    /// releases it unchanged and throws `store_failed`.
-    /// - Parameter record: what the change adds to the session's transcript (with `--record`),
-    ///   written before the session is released so a session's file keeps its order.
-    @discardableResult
-    func commitAndUpdate<Value>(_ session: String, _ batch: StoreBatch, record: ((inout RecordingFolder) -> Void)? = nil,
-                                _ update: (inout SessionEntry, inout Table) -> Value) async throws(ServiceError) -> Value {
+    /// Commits `batch` of a taken session: true when written; false when another server wrote
+    /// the session since it was read (nothing written, the session still taken: read it again
+    /// and retry). On a store failure releases the session unchanged and throws `store_failed`.
+    func commit(_ session: String, _ batch: StoreBatch) async throws(ServiceError) -> Bool {
         do {
-            try await commits.commit(batch)
+            return try await commits.commit(batch).isEmpty
         } catch {
             metrics.storeFailures.increment()
             releaseSession(session) { _, _ in }
             throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")
         }
+    }
+
+    /// After a commit: writes the transcript, applies `update` and releases the session.
+    /// - Parameter record: what the change adds to the session's transcript (with `--record`),
+    ///   written before the session is released so a session's file keeps its order.
+    @discardableResult
+    func finish<Value>(_ session: String, record: ((inout RecordingFolder) -> Void)? = nil,
+                       _ update: (inout SessionEntry, inout Table) -> Value) -> Value {
         if let record {
             let problems = recording.withLock { folder -> [String] in
                 guard var current = folder else { return [] }
@@ -328,15 +377,30 @@ public final class ConversationHub: Sendable {
         return releaseSession(session, update)
     }
 
-    /// Reads a taken session from the store if it has not been yet.
-    private func load(_ session: String) throws(ServiceError) {
-        guard !(table.withLock { $0.sessions[session]?.loaded ?? true }) else { return }
+    /// Drops the least recently used sessions beyond ``sessionCapacity`` that nothing is using
+    /// (no line, no connection, no open case).
+    private func dropLeastRecentlyUsed(_ table: inout Table) {
+        let cases = table.openCases
+        let keys = LRUEviction.keysToDrop(from: table.sessions, capacity: sessionCapacity, lastUse: \.lastUse) { entry in
+            !entry.busy && entry.waiters.isEmpty && entry.listeners.isEmpty
+        }
+        for key in keys where cases[key] == nil { table.sessions[key] = nil }
+    }
+
+    /// Reads a taken session from the store (its state, conversation and open case) if it has
+    /// not been yet, or `again` after another server wrote it. On a failure releases the session
+    /// and throws `store_failed`.
+    func load(_ session: String, again: Bool = false) async throws(ServiceError) {
+        guard let store = commits.store, again || !(table.withLock { $0.sessions[session]?.loaded ?? true }) else { return }
         let stored: StoredSession
         let conversation: StoredConversation
+        let open: HandoffCase?
         do {
-            stored = try commits.read { (store) throws(StoreError) in try store.load(session) }.flatMap { $0 } ?? StoredSession()
-            conversation = try commits.read { (store) throws(StoreError) in try store.conversation(session, stored.conversation) } ?? StoredConversation()
+            stored = try await store.load(session) ?? StoredSession()
+            conversation = try await store.conversation(session, stored.conversation)
+            open = try await store.openHandoff(of: session)
         } catch {
+            releaseSession(session) { _, _ in }
             throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")
         }
         let history = Self.messages(conversation)
@@ -344,6 +408,7 @@ public final class ConversationHub: Sendable {
             table.sessions[session]?.stored = stored
             table.sessions[session]?.history = history
             table.sessions[session]?.loaded = true
+            table.openCases[session] = open
         }
     }
 

@@ -24,8 +24,9 @@ struct SessionWork: Sendable {
     }
 
     /// Answers the session's requests one after another.
-    func run(_ requests: [Request?], engine: ChatEngine, now: ReferenceTime, time: Double) -> Outcome {
-        var current = start
+    /// - Parameter idleTimeout: seconds of silence after which the dialogue context starts afresh.
+    func run(_ requests: [Request?], engine: ChatEngine, now: ReferenceTime, time: Double, idleTimeout: Double?) -> Outcome {
+        var current = start.resumed(at: time, idleTimeout: idleTimeout)
         var outcome = Outcome(session: session, end: start, responses: [], turns: [], changed: false)
         outcome.responses.reserveCapacity(positions.count)
         for position in positions {
@@ -41,7 +42,7 @@ struct SessionWork: Sendable {
             case .state:
                 outcome.responses.append((position, .state(session: session, id: request.id, current.state)))
             case .reset:
-                current = StoredSession(state: .start, conversation: current.conversation + 1)
+                current = current.nextConversation()
                 outcome.changed = true
                 outcome.responses.append((position, .reset(session: session, id: request.id)))
             }

@@ -22,8 +22,17 @@ import Transcripts
 public struct StdioServer {
     public let engine: ChatEngine
     private let store: (any SessionStore)?
-    /// Sessions seen so far (loaded from the store on first sight).
-    private var sessions: [String: StoredSession] = [:]
+    /// Sessions seen lately (loaded from the store on first sight), with when each was last
+    /// used; at most ``sessionCapacity``.
+    private var sessions: [String: (stored: StoredSession, lastUse: UInt64)] = [:]
+    private var uses: UInt64 = 0
+    /// The most sessions kept in memory: beyond it the least recently used are dropped (read
+    /// again from the store when they come back; without a store, forgotten).
+    public var sessionCapacity = 10_000
+    /// Seconds of silence after which a session's next line starts a fresh dialogue context; nil for never.
+    public var idleTimeout: Double?
+    /// The most times a batch's session is answered again because another server wrote it first.
+    static let maximumAttempts = 64
     private var splitter = LineSplitter(limit: RequestLine.maximumLength)
     private var pending: [(number: Int, request: Result<Request, RequestError>)] = []
     /// The most lines answered together.
@@ -53,27 +62,27 @@ public struct StdioServer {
     ///   - flush: makes everything written so far reach the client.
     public mutating func serve<Failure: Error>(read: (UnsafeMutableRawBufferPointer) throws(Failure) -> Int,
                                                write: (UnsafeBufferPointer<UInt8>) -> Void,
-                                               flush: () -> Void) throws(Failure) {
+                                               flush: () -> Void) async throws(Failure) {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
         defer { chunk.deallocate() }
         while true {
             let count = try read(chunk)
             if count <= 0 { break }
-            feed(UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count), write: write)
-            if !pending.isEmpty { answerPending(write: write) }
+            await feed(UnsafeBufferPointer(start: chunk.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count), write: write)
+            if !pending.isEmpty { await answerPending(write: write) }
             flush()
         }
         let zone = engine.timeZone
         splitter.finish { line, number in pending.append((number, Self.request(line, timeZone: zone))) }
-        answerPending(write: write)
+        await answerPending(write: write)
         flush()
     }
 
     /// Answers a whole input at once and returns the output (for tests and tools).
-    public mutating func respond(toInput input: [UInt8]) -> [UInt8] {
+    public mutating func respond(toInput input: [UInt8]) async -> [UInt8] {
         var output: [UInt8] = []
         var offset = 0
-        serve(read: { (buffer: UnsafeMutableRawBufferPointer) -> Int in
+        await serve(read: { (buffer: UnsafeMutableRawBufferPointer) -> Int in
             let count = min(buffer.count, input.count - offset)
             input[offset..<(offset + count)].withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count]).copyMemory(from: $0) }
             offset += count
@@ -82,13 +91,13 @@ public struct StdioServer {
         return output
     }
 
-    private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) -> Void) {
+    private mutating func feed(_ bytes: UnsafeBufferPointer<UInt8>, write: (UnsafeBufferPointer<UInt8>) -> Void) async {
         var lines = pending
         pending = []
         let zone = engine.timeZone
         splitter.feed(bytes) { line, number in lines.append((number, Self.request(line, timeZone: zone))) }
         pending = lines
-        while pending.count >= maximumBatch { answerPending(write: write, limit: maximumBatch) }
+        while pending.count >= maximumBatch { await answerPending(write: write, limit: maximumBatch) }
     }
 
     private static func request(_ line: LineSplitter.Line, timeZone: TimeZone) -> Result<Request, RequestError> {
@@ -100,13 +109,13 @@ public struct StdioServer {
     }
 
     /// Answers the first `limit` pending lines (all by default) and writes their replies.
-    private mutating func answerPending(write: (UnsafeBufferPointer<UInt8>) -> Void, limit: Int = .max) {
+    private mutating func answerPending(write: (UnsafeBufferPointer<UInt8>) -> Void, limit: Int = .max) async {
         guard !pending.isEmpty else { return }
         let count = min(limit, pending.count)
         let batch = Array(pending[..<count])
         pending.removeFirst(count)
         var line = JSONLine(capacity: count * 200)
-        for response in answer(batch) {
+        for response in await answer(batch) {
             response.write(to: &line)
             line.endLine()
         }
@@ -114,7 +123,7 @@ public struct StdioServer {
     }
 
     /// The responses to one batch of lines, in order.
-    mutating func answer(_ batch: [(number: Int, request: Result<Request, RequestError>)]) -> [Response] {
+    mutating func answer(_ batch: [(number: Int, request: Result<Request, RequestError>)]) async -> [Response] {
         var responses = [Response?](repeating: nil, count: batch.count)
         var requests = [Request?](repeating: nil, count: batch.count)
         var works: [SessionWork] = []
@@ -129,7 +138,7 @@ public struct StdioServer {
                     works[work].positions.append(position)
                 } else {
                     do throws(StoreError) {
-                        works.append(SessionWork(session: request.session, start: try session(request.session), positions: [position]))
+                        works.append(SessionWork(session: request.session, start: try await session(request.session), positions: [position]))
                         workOfSession[request.session] = works.count - 1
                     } catch {
                         responses[position] = .error(storeFailure(error, request), line: line.number)
@@ -142,55 +151,107 @@ public struct StdioServer {
         }
         let now = clock()
         let time = Date().timeIntervalSince1970
-        let engine = self.engine
         let frozen = requests
-        let outcomes: [SessionWork.Outcome]
-        if textLines >= parallelThreshold, works.count > 1 {
-            let shared = works
-            outcomes = ConcurrentMap.map(shared.count) { shared[$0].run(frozen, engine: engine, now: now, time: time) }
-        } else {
-            outcomes = works.map { $0.run(frozen, engine: engine, now: now, time: time) }
-        }
-        var saved = true
+        var outcomes = run(works, frozen, now: now, time: time, parallel: textLines >= parallelThreshold)
+        var failed: [String: StoreError] = [:]
         if let store {
-            var record = StoreBatch()
-            var turns: [(position: Int, record: TurnRecord)] = []
-            for outcome in outcomes where outcome.changed {
-                record.sessions.append((outcome.session, outcome.end))
-                turns.append(contentsOf: outcome.turns)
+            // Sessions another server wrote since they were read are read again and answered again.
+            var unsaved = outcomes.indices.filter { outcomes[$0].changed }
+            for attempt in 0..<Self.maximumAttempts where !unsaved.isEmpty {
+                var record = StoreBatch()
+                var turns: [(position: Int, record: TurnRecord)] = []
+                for index in unsaved {
+                    record.sessions.append((outcomes[index].session, outcomes[index].end))
+                    turns.append(contentsOf: outcomes[index].turns)
+                }
+                record.turns = turns.sorted { $0.position < $1.position }.map(\.record)   // the history in input order
+                let conflicts: Set<String>
+                do throws(StoreError) {
+                    conflicts = try await store.save(record)
+                } catch {
+                    for index in unsaved { failed[outcomes[index].session] = error }
+                    break
+                }
+                unsaved = unsaved.filter { conflicts.contains(outcomes[$0].session) }
+                guard !unsaved.isEmpty else { break }
+                if attempt == Self.maximumAttempts - 1 {
+                    for index in unsaved {
+                        failed[outcomes[index].session] = StoreError("session '\(outcomes[index].session.prefix(64))' kept changing on other servers")
+                    }
+                    break
+                }
+                var again: [SessionWork] = []
+                for index in unsaved {
+                    var work = works[index]
+                    do throws(StoreError) {
+                        work.start = try await store.load(work.session) ?? StoredSession()
+                    } catch {
+                        failed[work.session] = error
+                        continue
+                    }
+                    again.append(work)
+                }
+                let redone = run(again, frozen, now: now, time: time, parallel: false)
+                var next: [Int] = []
+                for (work, outcome) in zip(again, redone) {
+                    let index = workOfSession[work.session]!
+                    works[index] = work
+                    outcomes[index] = outcome
+                    next.append(index)
+                }
+                unsaved = next
             }
-            record.turns = turns.sorted { $0.position < $1.position }.map(\.record)   // the history in input order
-            do throws(StoreError) {
-                try store.save(record)
-            } catch {
-                saved = false
-                for outcome in outcomes where outcome.changed {
-                    for (position, _) in outcome.responses {
-                        if let request = requests[position] {
-                            responses[position] = .error(storeFailure(error, request), line: batch[position].number)
-                        }
+        }
+        for outcome in outcomes {
+            if let error = failed[outcome.session] {
+                sessions[outcome.session] = nil   // read again next time
+                for (position, _) in outcome.responses {
+                    if let request = requests[position] {
+                        responses[position] = .error(storeFailure(error, request), line: batch[position].number)
                     }
                 }
+                continue
             }
-        }
-        for outcome in outcomes where saved || !outcome.changed {
-            sessions[outcome.session] = outcome.end
+            remember(outcome.session, outcome.changed && store != nil ? outcome.end.saved(at: time) : outcome.end)
             for (position, response) in outcome.responses { responses[position] = response }
             for (position, turn) in outcome.turns {
                 recording?.record(session: turn.session, conversation: turn.conversation, turn: turn.turn, user: turn.text,
                                   reply: turn.reply, at: requests[position]?.now ?? now)
             }
         }
+        trimSessions()
         for problem in recording?.save() ?? [] { warn(problem.description) }
         return responses.map { $0 ?? .error(RequestError(.storeFailed, "no reply was made"), line: 0) }
     }
 
+    /// Each session's lines answered, on several cores when there are many.
+    private func run(_ works: [SessionWork], _ requests: [Request?], now: ReferenceTime, time: Double, parallel: Bool) -> [SessionWork.Outcome] {
+        let engine = self.engine
+        let idleTimeout = self.idleTimeout
+        if parallel, works.count > 1 {
+            return ConcurrentMap.map(works.count) { works[$0].run(requests, engine: engine, now: now, time: time, idleTimeout: idleTimeout) }
+        }
+        return works.map { $0.run(requests, engine: engine, now: now, time: time, idleTimeout: idleTimeout) }
+    }
+
     /// The session's state before this batch: from memory, else from the store, else a new one.
-    private mutating func session(_ name: String) throws(StoreError) -> StoredSession {
-        if let known = sessions[name] { return known }
-        let stored = try store?.load(name) ?? StoredSession()
-        sessions[name] = stored
+    private mutating func session(_ name: String) async throws(StoreError) -> StoredSession {
+        if let known = sessions[name] { return known.stored }
+        let stored = try await store?.load(name) ?? StoredSession()
+        remember(name, stored)
         return stored
+    }
+
+    private mutating func remember(_ name: String, _ stored: StoredSession) {
+        uses += 1
+        sessions[name] = (stored, uses)
+    }
+
+    /// Drops the least recently used sessions beyond ``sessionCapacity``.
+    private mutating func trimSessions() {
+        for key in LRUEviction.keysToDrop(from: sessions, capacity: sessionCapacity, lastUse: \.lastUse, mayDrop: { _ in true }) {
+            sessions[key] = nil
+        }
     }
 
     private func storeFailure(_ error: StoreError, _ request: Request) -> RequestError {

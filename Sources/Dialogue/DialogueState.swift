@@ -94,4 +94,12 @@ extension DialogueState {
         state.pending = nil
         return state
     }
+
+    /// A fresh context that goes on counting `earlier`'s turns (the idle timeout: the customer
+    /// came back after a long silence, so no intent, slot or question of before still holds).
+    public func continuing(after earlier: DialogueState) -> DialogueState {
+        var state = self
+        state.turns = earlier.turns
+        return state
+    }
 }

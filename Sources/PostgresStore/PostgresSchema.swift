@@ -17,6 +17,8 @@ import SessionStorage
 ///      -- primary key (session, conversation, turn); index (status, requested_at)
 /// agent_message(id bigserial PRIMARY KEY, session, conversation, after_turn, time, agent, text)
 /// ```
+///
+/// Version 2 adds an index on `session.updated_at` for `kefu store prune`.
 public enum PostgresSchema {
     /// The SQL that takes a database from version `index` to `index + 1`.
     static let migrations: [[String]] = [
@@ -80,6 +82,7 @@ public enum PostgresSchema {
             """,
             "CREATE INDEX agent_message_by_session ON agent_message (session, conversation, after_turn)",
         ],
+        ["CREATE INDEX session_by_age ON session (updated_at)"],
     ]
 
     public static var currentVersion: Int { migrations.count }

@@ -4,6 +4,7 @@ import Foundation
 import ChatEngine
 import GRDB
 import Privacy
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,7 +24,7 @@ import Darwin
 /// inside a commit, so no reply waits for a disk flush.
 /// The file is locked (`flock`) while a server uses it, so two servers never share sessions.
 ///
-/// Schema version 2 (`PRAGMA user_version`, `application_id` 0x4B656675 "Kefu"): see
+/// Schema version 3 (`PRAGMA user_version`, `application_id` 0x4B656675 "Kefu"): see
 /// ``StoreSchema``.
 ///
 /// Privacy: what it writes goes through ``mask`` first — each turn's `user_text`, `reply_text`
@@ -37,8 +38,7 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
     /// The connection that checkpoints, used only on `checkpoints`.
     private let checkpointer: DatabaseQueue
     private let checkpoints = DispatchQueue(label: "kefu.store.checkpoint")
-    /// Touched by `save` only, which callers never run twice at once.
-    private var commitsSinceCheckpoint = 0
+    private let commitsSinceCheckpoint = Mutex(0)
     /// Commits between background checkpoints.
     public static let checkpointInterval = 100
     private let lock: Int32
@@ -64,7 +64,7 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         configuration.label = "kefu.store"
         do {
             // Refuse a file that is not a kefu store before the pool switches it to WAL.
-            try DatabaseQueue(path: path, configuration: configuration).inDatabase { db in try StoreSchema.check(db, path: path) }
+            _ = try DatabaseQueue(path: path, configuration: configuration).inDatabase { db in try StoreSchema.check(db, path: path) }
             var pooled = configuration
             pooled.prepareDatabase { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
@@ -110,95 +110,122 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         close(lock)
     }
 
-    public func load(_ session: String) throws(StoreError) -> StoredSession? {
+    public func load(_ session: String) async throws(StoreError) -> StoredSession? {
         let row: Row?
         do {
-            row = try database.read { db in
-                try Row.fetchOne(db.cachedStatement(sql: "SELECT state, conversation FROM session WHERE id = ?"), arguments: [session])
+            row = try database.read { db in   // a short read: not worth a hop off this thread
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT state, conversation, version, updated_at FROM session WHERE id = ?"),
+                                 arguments: [session])
             }
         } catch {
             throw StoreError("cannot read session '\(session)' from the store: \(Self.message(error))")
         }
         guard let row else { return nil }
-        let json: String = row["state"]
-        let conversation: Int = row["conversation"]
-        do {
-            return StoredSession(state: try JSONDecoder().decode(DialogueState.self, from: Data(json.utf8)), conversation: conversation)
-        } catch {
-            // A state written by another kefu version that this one cannot read: the session starts over.
-            return StoredSession(state: .start, conversation: conversation + 1)
-        }
+        return StoredSession(stateJSON: row["state"], conversation: row["conversation"], version: row["version"], updatedAt: row["updated_at"])
     }
 
-    public func save(_ batch: StoreBatch) throws(StoreError) {
-        guard !batch.isEmpty else { return }
+    public func save(_ batch: StoreBatch) async throws(StoreError) -> Set<String> {
+        guard !batch.isEmpty else { return [] }
         let now = Date().timeIntervalSince1970
+        let mask = self.mask
+        let states: [String]
         do {
-            let mask = self.mask
-            let states = try batch.sessions.map { try String(decoding: encoder.encode($0.stored.state.masked(by: mask)), as: UTF8.self) }
-            try database.writeInTransaction { db in
-                let upsert = try db.cachedStatement(sql: """
-                    INSERT INTO session (id, conversation, turns, state, updated_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation, turns = excluded.turns,
-                    state = excluded.state, updated_at = excluded.updated_at
+            states = try batch.sessions.map { try String(decoding: encoder.encode($0.stored.state.masked(by: mask)), as: UTF8.self) }
+        } catch {
+            throw StoreError("cannot write to the store: \(error)")
+        }
+        let conflicts: Set<String>
+        do {
+            conflicts = try await database.write { db in
+                var conflicts: Set<String> = []
+                let insert = try db.cachedStatement(sql: """
+                    INSERT INTO session (id, conversation, turns, state, version, updated_at) VALUES (?, ?, ?, ?, 1, ?)
+                    ON CONFLICT (id) DO NOTHING
+                    """)
+                let update = try db.cachedStatement(sql: """
+                    UPDATE session SET conversation = ?, turns = ?, state = ?, version = version + 1, updated_at = ?
+                    WHERE id = ? AND version = ?
                     """)
                 for (entry, state) in zip(batch.sessions, states) {
-                    try upsert.execute(arguments: [entry.session, entry.stored.conversation, entry.stored.state.turns, state, now])
-                }
-                let insert = try db.cachedStatement(sql: """
-                    INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
-                    answer, answer_confidence, policy, handoff, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-                for turn in batch.turns {
-                    let reply = turn.reply
-                    try insert.execute(arguments: [
-                        turn.session, turn.conversation, turn.turn, turn.time, mask.mask(turn.text), mask.mask(reply.text),
-                        reply.intent, reply.intentConfidence, reply.answer?.id, reply.answer?.confidence,
-                        reply.policy.rawValue, reply.handoff, mask.mask(reply.reason),
-                    ])
-                }
-                if !batch.handoffs.isEmpty {
-                    let upsert = try db.cachedStatement(sql: """
-                        INSERT INTO handoff (session, conversation, turn, reason, cue, requested_at, status, agent, claimed_at,
-                        first_reply_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
-                        claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
-                        """)
-                    for item in batch.handoffs {
-                        try upsert.execute(arguments: [
-                            item.session, item.conversation, item.turn, item.reason.kind.rawValue, item.reason.cue.map(mask.mask),
-                            item.requestedAt, item.status.rawValue, item.agent, item.claimedAt, item.firstReplyAt, item.endedAt,
-                        ])
+                    let stored = entry.stored
+                    if stored.version == 0 {
+                        try insert.execute(arguments: [entry.session, stored.conversation, stored.state.turns, state, now])
+                    } else {
+                        try update.execute(arguments: [stored.conversation, stored.state.turns, state, now, entry.session, stored.version])
                     }
+                    if db.changesCount == 0 { conflicts.insert(entry.session) }
                 }
-                if !batch.agentMessages.isEmpty {
-                    let insert = try db.cachedStatement(sql: """
-                        INSERT INTO agent_message (session, conversation, after_turn, time, agent, text) VALUES (?, ?, ?, ?, ?, ?)
-                        """)
-                    for message in batch.agentMessages {
-                        try insert.execute(arguments: [message.session, message.conversation, message.afterTurn, message.time,
-                                                       message.agent, mask.mask(message.text)])
-                    }
-                }
-                return .commit
+                try Self.insertHistory(of: batch.removing(conflicts), mask: mask, into: db)
+                return conflicts
             }
         } catch {
             throw StoreError("cannot write to the store: \(Self.message(error))")
         }
-        commitsSinceCheckpoint += 1
-        if commitsSinceCheckpoint >= Self.checkpointInterval {
-            commitsSinceCheckpoint = 0
+        let checkpointDue = commitsSinceCheckpoint.withLock { count in
+            count += 1
+            if count < Self.checkpointInterval { return false }
+            count = 0
+            return true
+        }
+        if checkpointDue {
             let checkpointer = self.checkpointer
             checkpoints.async { _ = try? checkpointer.writeWithoutTransaction { try $0.checkpoint(.passive) } }
         }
+        return conflicts
     }
 
-    public func openHandoffs() throws(StoreError) -> [HandoffCase] {
+    /// Writes a batch's turns, cases and agent messages (masked).
+    private static func insertHistory(of batch: StoreBatch, mask: PrivacyMask, into db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
+            answer, answer_confidence, policy, handoff, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for turn in batch.turns {
+            let reply = turn.reply
+            try insert.execute(arguments: [
+                turn.session, turn.conversation, turn.turn, turn.time, mask.mask(turn.text), mask.mask(reply.text),
+                reply.intent, reply.intentConfidence, reply.answer?.id, reply.answer?.confidence,
+                reply.policy.rawValue, reply.handoff, mask.mask(reply.reason),
+            ])
+        }
+        if !batch.handoffs.isEmpty {
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO handoff (session, conversation, turn, reason, cue, requested_at, status, agent, claimed_at,
+                first_reply_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
+                claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
+                """)
+            for item in batch.handoffs {
+                try upsert.execute(arguments: [
+                    item.session, item.conversation, item.turn, item.reason.kind.rawValue, item.reason.cue.map(mask.mask),
+                    item.requestedAt, item.status.rawValue, item.agent, item.claimedAt, item.firstReplyAt, item.endedAt,
+                ])
+            }
+        }
+        if !batch.agentMessages.isEmpty {
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO agent_message (session, conversation, after_turn, time, agent, text) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            for message in batch.agentMessages {
+                try insert.execute(arguments: [message.session, message.conversation, message.afterTurn, message.time,
+                                               message.agent, mask.mask(message.text)])
+            }
+        }
+    }
+
+    public func openHandoffs() async throws(StoreError) -> [HandoffCase] {
+        try await handoffs(where: "status IN ('waiting', 'claimed')", [])
+    }
+
+    public func openHandoff(of session: String) async throws(StoreError) -> HandoffCase? {
+        try await handoffs(where: "session = ? AND status IN ('waiting', 'claimed')", [session]).last
+    }
+
+    private func handoffs(where condition: String, _ arguments: StatementArguments) async throws(StoreError) -> [HandoffCase] {
         do {
-            return try database.read { db in
-                try Row.fetchAll(db, sql: """
-                    SELECT * FROM handoff WHERE status IN ('waiting', 'claimed') ORDER BY requested_at, session
-                    """).map { row in
+            return try await database.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM handoff WHERE \(condition) ORDER BY requested_at, session",
+                                 arguments: arguments).map { row in
                     HandoffCase(
                         session: row["session"], conversation: row["conversation"], turn: row["turn"],
                         reason: HandoffReason(HandoffReason.Kind(rawValue: row["reason"]) ?? .asked, cue: row["cue"]),
@@ -211,9 +238,9 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
         }
     }
 
-    public func conversation(_ session: String, _ conversation: Int) throws(StoreError) -> StoredConversation {
+    public func conversation(_ session: String, _ conversation: Int) async throws(StoreError) -> StoredConversation {
         do {
-            return try database.read { db in
+            return try await database.read { db in
                 let turns = try Row.fetchAll(db, sql: """
                     SELECT turn, time, user_text, reply_text FROM turn WHERE session = ? AND conversation = ? ORDER BY turn, id
                     """, arguments: [session, conversation]).map {
@@ -229,6 +256,25 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
             }
         } catch {
             throw StoreError("cannot read session '\(session)' from the store: \(Self.message(error))")
+        }
+    }
+
+    public func prune(before time: Double) async throws(StoreError) -> Int {
+        do {
+            return try await database.write { db in
+                try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS pruned (id TEXT PRIMARY KEY) WITHOUT ROWID")
+                try db.execute(sql: "DELETE FROM pruned")
+                try db.execute(sql: "INSERT INTO pruned SELECT id FROM session WHERE updated_at < ?", arguments: [time])
+                for table in ["turn", "handoff", "agent_message"] {
+                    try db.execute(sql: "DELETE FROM \(table) WHERE session IN (SELECT id FROM pruned)")
+                }
+                try db.execute(sql: "DELETE FROM session WHERE id IN (SELECT id FROM pruned)")
+                let count = db.changesCount
+                try db.execute(sql: "DELETE FROM pruned")
+                return count
+            }
+        } catch {
+            throw StoreError("cannot prune the store: \(Self.message(error))")
         }
     }
 

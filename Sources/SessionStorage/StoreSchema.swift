@@ -23,6 +23,9 @@ import GRDB
 ///               time REAL, agent TEXT, text TEXT)
 /// ```
 ///
+/// Version 3 adds `session.version` (how many times the session was written: a save expects the
+/// version it read) and an index on `session.updated_at` for `kefu store prune`.
+///
 /// The version is `PRAGMA user_version`; a kefu store also sets `PRAGMA application_id` to
 /// 0x4B656675 ("Kefu"), so any other SQLite file is refused rather than written into. A later
 /// version adds a step to ``migrations``; a store from a newer kefu is refused.
@@ -84,6 +87,10 @@ enum StoreSchema {
             text TEXT NOT NULL
         );
         CREATE INDEX agent_message_by_session ON agent_message (session, conversation, after_turn);
+        """,
+        """
+        ALTER TABLE session ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX session_by_age ON session (updated_at);
         """,
     ]
 

@@ -9,6 +9,7 @@ import ChatEngine
 import ChatStdio
 import Foundation
 import Transcripts
+import PostgresStore
 
 /// `kefu serve --stdio`: the JSON-lines adapter (DESIGN §3); `kefu serve --http [HOST:]PORT`:
 /// HTTP and WebSocket with the web chat page and the agents' side. Both optionally keep sessions in SQLite.
@@ -30,7 +31,11 @@ struct Serve: AsyncParsableCommand {
             process with status 0.
 
             With --store FILE every session's state and every turn are written to an SQLite file \
-            (WAL) before the reply goes out, so a restarted server continues every session.
+            (WAL) before the reply goes out, so a restarted server continues every session. With \
+            --store postgres://USER[:PASS]@HOST[:PORT]/DB (password also from PGPASSWORD) they go to \
+            PostgreSQL instead, which several servers may share: any of them may take any line of \
+            any session. bot.yml's sessions.idle_timeout (default 30m) starts a fresh dialogue \
+            context after a silence; at most --sessions sessions are kept in memory.
 
             With --record DIR each session's conversation is kept as a transcript in DIR \
             (<session>.yml; after a reset <session>-2.yml …), rewritten after every batch of \
@@ -66,8 +71,11 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("bot"), help: ArgumentHelp("The bot folder.", valueName: "dir"))
     var bot = "."
 
-    @Option(name: .customLong("store"), help: ArgumentHelp("Keep sessions and their turns in this SQLite file.", valueName: "file"))
+    @Option(name: .customLong("store"), help: ArgumentHelp("Keep sessions and their turns in this SQLite file or PostgreSQL database (postgres://…).", valueName: "file|url"))
     var store: String?
+
+    @Option(name: .customLong("sessions"), help: ArgumentHelp("The most sessions kept in memory (the least recently used beyond it are read again from the store; without one, forgotten).", valueName: "count"))
+    var sessionCapacity = ConversationHub.defaultSessionCapacity
 
     @Option(name: .customLong("record"), help: ArgumentHelp("Write each session's conversation as a transcript file in this folder.", valueName: "dir"))
     var record: String?
@@ -79,6 +87,10 @@ struct Serve: AsyncParsableCommand {
         if let http, HTTPOptions.address(http) == nil {
             throw ValidationError("--http '\(http)' is not an address; give a port (8080) or HOST:PORT (0.0.0.0:8080)")
         }
+        if sessionCapacity < 1 { throw ValidationError("--sessions must be at least 1") }
+        if let store, PostgresAddress.isPostgres(store) {
+            do { _ = try PostgresAddress(store) } catch { throw ValidationError(error.description) }
+        }
         if rateLimit < 0 || !rateLimit.isFinite { throw ValidationError("--rate-limit must be 0 (no limit) or a positive number of lines a second") }
         if agentToken?.isEmpty == true { throw ValidationError("--agent-token is empty; give a secret, or leave it out to turn the agent side off") }
         if stdio, agentToken != nil || !allowOrigin.isEmpty {
@@ -88,26 +100,25 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         if let http { return try await serveHTTP(http) }
-        try serveStdio()
+        try await serveStdio()
     }
 
-    private func serveStdio() throws {
-        var sessionStore: SQLiteSessionStore?
-        if let store {
-            do { sessionStore = try SQLiteSessionStore(path: store) } catch { throw CLIError(error.description) }
-        }
+    private func serveStdio() async throws {
         let engine: ChatEngine
         do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }   // progress bar on a terminal only
         for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
-        sessionStore?.mask = engine.privacyMask   // bot.yml's privacy setting
-        var server = StdioServer(engine: engine, store: sessionStore)
+        let opened = try await store.asyncMap { try await OpenedStore.open($0, mask: engine.privacyMask) }   // bot.yml's privacy setting
+        defer { opened?.close() }
+        var server = StdioServer(engine: engine, store: opened?.store)
+        server.idleTimeout = engine.bot.settings.sessions.idleTimeout
+        server.sessionCapacity = sessionCapacity
         if let record {
             do { server.recording = try RecordingFolder(folder: record, mask: engine.privacyMask) } catch { throw CLIError(error.description) }
             server.warn = { printError("kefu serve: \($0)") }
         }
         var output = OutputBuffer(descriptor: STDOUT_FILENO)
         do {
-            try server.serve(read: { buffer throws(LineReader.ReadError) -> Int in
+            try await server.serve(read: { buffer throws(LineReader.ReadError) -> Int in
                 while true {
                     let count = read(STDIN_FILENO, buffer.baseAddress, buffer.count)
                     if count >= 0 { return count }
@@ -131,14 +142,11 @@ extension Serve {
         if let (host, port) = HTTPOptions.address(address) { (options.host, options.port) = (host, port) }
         options.agentToken = agentToken ?? ProcessInfo.processInfo.environment["KEFU_AGENT_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         options.allowedOrigins = allowOrigin
-        var sessionStore: SQLiteSessionStore?
-        if let store {
-            do { sessionStore = try SQLiteSessionStore(path: store) } catch { throw CLIError(error.description) }
-        }
         let engine: ChatEngine
         do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }
         for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
-        sessionStore?.mask = engine.privacyMask
+        let opened = try await store.asyncMap { try await OpenedStore.open($0, mask: engine.privacyMask) }
+        defer { opened?.close() }
         var recording: RecordingFolder?
         if let record {
             do { recording = try RecordingFolder(folder: record, mask: engine.privacyMask) } catch { throw CLIError(error.description) }
@@ -152,8 +160,9 @@ extension Serve {
         let limit = rateLimit == 0 ? TokenBucket.Limit.unlimited : TokenBucket.Limit(capacity: max(20, rateLimit * 10), perSecond: rateLimit)
         let hub: ConversationHub
         do {
-            hub = try ConversationHub(engine: engine, store: sessionStore, agentsEnabled: options.agentToken != nil,
+            hub = try await ConversationHub(engine: engine, store: opened?.store, agentsEnabled: options.agentToken != nil,
                                       rateLimit: limit, metrics: factory, recording: recording,
+                                      idleTimeout: engine.bot.settings.sessions.idleTimeout, sessionCapacity: sessionCapacity,
                                       warn: { printError("kefu serve: \($0)") })
         } catch {
             throw CLIError(error.description)
@@ -171,5 +180,13 @@ extension Serve {
         } catch {
             throw CLIError("cannot serve on \(address): \(error)")
         }
+    }
+}
+
+extension Optional {
+    /// The wrapped value through an async `transform`, or nil.
+    func asyncMap<Mapped>(_ transform: (Wrapped) async throws -> Mapped) async rethrows -> Mapped? {
+        guard let value = self else { return nil }
+        return try await transform(value)
     }
 }

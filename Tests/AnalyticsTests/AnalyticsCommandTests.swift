@@ -48,7 +48,7 @@ import Yams
         #expect(text.text.contains("  shipping-fee"))
     }
 
-    @Test func statsReportsTheHandOffCasesOfAStore() throws {
+    @Test func statsReportsTheHandOffCasesOfAStore() async throws {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let path = directory.path("agents.db")
@@ -62,7 +62,7 @@ import Yams
                             status: .closed, agent: "王芳", claimedAt: 2030, firstReplyAt: 2090, endedAt: 2200),
                 HandoffCase(session: "c", conversation: 0, turn: 2, reason: HandoffReason(.asked), requestedAt: 3000),
             ]
-            try store.save(batch)
+            _ = try await store.save(batch)
         }
         let result = try Kefu.run(["stats", path], input: "")
         #expect(result.status == 0, "\(result.error)")

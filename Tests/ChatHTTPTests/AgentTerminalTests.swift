@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func theCommandClaimsAnswersAndReleasesACaseOnALiveServer() async throws {
-        let server = try makeServer(token: "s3cret")
+        let server = try await makeServer(token: "s3cret")
         _ = try await server.hub.say("转人工", in: "term-1")
         try await application(server).test(.live) { client in
             let url = "http://127.0.0.1:\(client.port ?? 0)"

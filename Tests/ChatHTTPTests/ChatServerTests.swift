@@ -27,10 +27,10 @@ enum ShopBot {
 
 /// A server on the shop bot, on a free port for live tests.
 func makeServer(token: String? = nil, origins: [String] = [], rateLimit: TokenBucket.Limit = .unlimited,
-                store: (any SessionStore)? = nil) throws -> ChatServer {
+                store: (any SessionStore)? = nil) async throws -> ChatServer {
     let registry = PrometheusCollectorRegistry()
     let factory = PrometheusMetricsFactory(registry: registry)
-    let hub = try ConversationHub(engine: try ShopBot.engine(), store: store, agentsEnabled: token != nil,
+    let hub = try await ConversationHub(engine: try ShopBot.engine(), store: store, agentsEnabled: token != nil,
                                   rateLimit: rateLimit, metrics: factory)
     var options = HTTPOptions()
     options.port = 0
@@ -66,9 +66,9 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     @Test func theWebhookAndTheSessionAPIGiveTheStdioRepliesForTheSameLines() async throws {
         var stdio = StdioServer(engine: try ShopBot.engine())
         let input = Self.conversation.map { #"{"session":"s1","text":"\#($0)","now":"\#(Self.now)"}"# + "\n" }.joined()
-        let stdioLines = String(decoding: stdio.respond(toInput: Array(input.utf8)), as: UTF8.self)
+        let stdioLines = String(decoding: await stdio.respond(toInput: Array(input.utf8)), as: UTF8.self)
             .split(separator: "\n").map(String.init)
-        try await application(try makeServer()).test(.router) { client in
+        try await application(try await makeServer()).test(.router) { client in
             for (line, expected) in zip(Self.conversation, stdioLines) {
                 try await client.execute(uri: "/api/sessions/s1/messages", method: .post,
                                          body: json(#"{"text":"\#(line)","now":"\#(Self.now)"}"#)) { response in
@@ -90,7 +90,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func quickRepliesComeAsRasaButtons() async throws {
-        try await application(try makeServer()).test(.router) { client in
+        try await application(try await makeServer()).test(.router) { client in
             for line in ["取消订单", "20241105123456"] {
                 try await client.execute(uri: "/webhooks/rest/webhook", method: .post,
                                          body: json(#"{"sender":"b1","message":"\#(line)"}"#)) { _ in }
@@ -109,7 +109,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func aSessionIsIssuedReadAndReset() async throws {
-        try await application(try makeServer()).test(.router) { client in
+        try await application(try await makeServer()).test(.router) { client in
             let session = try await client.execute(uri: "/api/sessions", method: .post) { response in
                 #expect(response.status == .created)
                 return response.object["session"] as? String ?? ""
@@ -143,7 +143,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
         ("", .badRequest, "invalid_json"),
     ])
     func badBodiesGetTheStdioErrorCodes(body: String, status: HTTPResponse.Status, code: String) async throws {
-        try await application(try makeServer()).test(.router) { client in
+        try await application(try await makeServer()).test(.router) { client in
             try await client.execute(uri: "/api/sessions/e1/messages", method: .post, body: json(body)) { response in
                 #expect(response.status == status)
                 #expect(response.errorCode == code)
@@ -152,7 +152,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func invalidUTF8AndHugeBodiesAreRefusedAndTheServerGoesOn() async throws {
-        try await application(try makeServer()).test(.router) { client in
+        try await application(try await makeServer()).test(.router) { client in
             var bad = ByteBuffer(string: #"{"sender":"u1","message":"退"#)
             bad.writeBytes([0xE9, 0x80])
             bad.writeString(#""}"#)
@@ -185,7 +185,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func aFloodFromOneSessionGets429AndOthersAreServed() async throws {
-        let server = try makeServer(rateLimit: .init(capacity: 5, perSecond: 0.1))
+        let server = try await makeServer(rateLimit: .init(capacity: 5, perSecond: 0.1))
         try await application(server).test(.router) { client in
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<8 {
@@ -208,7 +208,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func agentRoutesNeedTheTokenAndDriveAHandOff() async throws {
-        try await application(try makeServer(token: "s3cret")).test(.router) { client in
+        try await application(try await makeServer(token: "s3cret")).test(.router) { client in
             try await client.execute(uri: "/webhooks/rest/webhook", method: .post, body: json(#"{"sender":"h1","message":"转人工"}"#)) { _ in }
             for headers: HTTPFields in [[:], [.authorization: "Bearer wrong"], [.authorization: "Bearer s3cret-and-more"], [.authorization: "s3cret"]] {
                 try await client.execute(uri: "/api/agent/cases", method: .get, headers: headers) { response in
@@ -260,7 +260,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func withoutATokenTheAgentSideIsNotThere() async throws {
-        try await application(try makeServer()).test(.router) { client in
+        try await application(try await makeServer()).test(.router) { client in
             try await client.execute(uri: "/api/agent/cases", method: .get, headers: bearer) { response in
                 #expect(response.status == .notFound)
             }
@@ -271,7 +271,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func pagesHealthAndMetrics() async throws {
-        try await application(try makeServer(token: "s3cret")).test(.router) { client in
+        try await application(try await makeServer(token: "s3cret")).test(.router) { client in
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType]?.hasPrefix("text/html") == true)
@@ -298,7 +298,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func otherMethodsGet405AndUnknownPathsAJSON404() async throws {
-        try await application(try makeServer()).test(.router) { client in
+        try await application(try await makeServer()).test(.router) { client in
             try await client.execute(uri: "/api/sessions/abc", method: .put) { response in
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == "GET, DELETE")
@@ -316,7 +316,7 @@ let bearer: HTTPFields = [.authorization: "Bearer s3cret", .kefuAgent: "王芳"]
     }
 
     @Test func crossOriginCallsOnlyFromAllowedOrigins() async throws {
-        try await application(try makeServer(origins: ["https://shop.example.com"])).test(.router) { client in
+        try await application(try await makeServer(origins: ["https://shop.example.com"])).test(.router) { client in
             let body = json(#"{"sender":"o1","message":"你好"}"#)
             try await client.execute(uri: "/webhooks/rest/webhook", method: .post,
                                      headers: [.origin: "https://shop.example.com"], body: body) { response in

@@ -15,7 +15,7 @@ func frameObject(_ text: String) -> [String: Any] {
 @Suite struct ChatSocketTests {
     @Test func everyReplyArrivesInOrderWithItsId() async throws {
         let frames = Mutex<[String]>([])
-        try await application(try makeServer()).test(.live) { client in
+        try await application(try await makeServer()).test(.live) { client in
             try await client.ws("/ws") { inbound, outbound, _ in
                 var iterator = inbound.messages(maxSize: 1 << 16).makeAsyncIterator()
                 guard case .text(let hello)? = try await iterator.next() else { return }
@@ -47,7 +47,7 @@ func frameObject(_ text: String) -> [String: Any] {
     }
 
     @Test func anAgentMessageIsPushedToTheCustomersSocket() async throws {
-        let server = try makeServer(token: "s3cret")
+        let server = try await makeServer(token: "s3cret")
         let pushed = Mutex<String?>(nil)
         try await application(server).test(.live) { client in
             try await client.ws("/ws?session=live-1") { inbound, outbound, _ in
@@ -75,7 +75,7 @@ func frameObject(_ text: String) -> [String: Any] {
 
     @Test func anAgentSocketWithoutTheTokenIsTurnedAway() async throws {
         let answer = Mutex<String?>(nil)
-        try await application(try makeServer(token: "s3cret")).test(.live) { client in
+        try await application(try await makeServer(token: "s3cret")).test(.live) { client in
             try await client.ws("/api/agent/ws") { inbound, outbound, _ in
                 try await outbound.write(.text(#"{"type":"hello","token":"guess","agent":"x"}"#))
                 var iterator = inbound.messages(maxSize: 1 << 16).makeAsyncIterator()
@@ -88,7 +88,7 @@ func frameObject(_ text: String) -> [String: Any] {
     }
 
     @Test func anAgentSocketWithTheTokenGetsTheQueue() async throws {
-        let server = try makeServer(token: "s3cret")
+        let server = try await makeServer(token: "s3cret")
         _ = try await server.hub.say("转人工", in: "q1")
         let answer = Mutex<String?>(nil)
         try await application(server).test(.live) { client in

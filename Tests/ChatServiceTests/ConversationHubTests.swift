@@ -54,7 +54,7 @@ final class Collected<Event: Sendable>: Sendable {
 @Suite struct ConversationHubTests {
     @Test func answersLikeTheEngineTurnByTurn() async throws {
         let engine = try ShopBot.engine()
-        let hub = try ConversationHub(engine: engine, rateLimit: .unlimited)
+        let hub = try await ConversationHub(engine: engine, rateLimit: .unlimited)
         var state = DialogueState.start
         for line in ["我想退货", "20241105123456", "尺码不合适", "运费谁出"] {
             let (expected, next) = engine.respond(to: line, in: state, at: ShopBot.now)
@@ -70,7 +70,7 @@ final class Collected<Event: Sendable>: Sendable {
     }
 
     @Test func linesOfOneSessionAreAnsweredOneAtATimeInArrivalOrder() async throws {
-        let hub = try ConversationHub(engine: try ShopBot.engine(), rateLimit: .unlimited)
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), rateLimit: .unlimited)
         try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<40 {
                 group.addTask { try await hub.say("你好 \(index)", in: "busy", at: ShopBot.now).state.turns }
@@ -84,7 +84,7 @@ final class Collected<Event: Sendable>: Sendable {
 
     @Test func aHandOffWaitsForAnAgentWhoAnswersLiveAndReleasesToTheBot() async throws {
         let clock = TestClock()
-        let hub = try ConversationHub(engine: try ShopBot.engine(), agentsEnabled: true, rateLimit: .unlimited, clock: clock.function)
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), agentsEnabled: true, rateLimit: .unlimited, clock: clock.function)
         let customer = Collected(hub.subscribe(to: "c7").events)
         let agents = Collected(hub.subscribeAgent().events)
 
@@ -128,7 +128,7 @@ final class Collected<Event: Sendable>: Sendable {
     }
 
     @Test func onlyTheAgentHoldingACaseMayWriteReleaseOrCloseIt() async throws {
-        let hub = try ConversationHub(engine: try ShopBot.engine(), agentsEnabled: true, rateLimit: .unlimited)
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), agentsEnabled: true, rateLimit: .unlimited)
         _ = try await hub.say("转人工", in: "c8", at: ShopBot.now)
         await #expect(throws: ServiceError.self) { try await hub.agentSay("hi", in: "c8", agent: "王芳") }   // not claimed yet
         try await hub.claim("c8", agent: "王芳")
@@ -159,7 +159,7 @@ final class Collected<Event: Sendable>: Sendable {
     }
 
     @Test func withoutAgentsAHandOffOpensNoCase() async throws {
-        let hub = try ConversationHub(engine: try ShopBot.engine(), rateLimit: .unlimited)
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), rateLimit: .unlimited)
         let turn = try await hub.say("转人工", in: "c9", at: ShopBot.now)
         #expect(turn.reply?.handoff == true)
         #expect(turn.handoff == nil)
@@ -174,7 +174,7 @@ final class Collected<Event: Sendable>: Sendable {
 
     @Test func aFloodFromOneSessionIsLimitedAndOthersGoOn() async throws {
         let clock = TestClock()
-        let hub = try ConversationHub(engine: try ShopBot.engine(), rateLimit: .init(capacity: 3, perSecond: 1), clock: clock.function)
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), rateLimit: .init(capacity: 3, perSecond: 1), clock: clock.function)
         for _ in 0..<3 { _ = try await hub.say("你好", in: "flood", at: ShopBot.now) }
         do {
             _ = try await hub.say("你好", in: "flood", at: ShopBot.now)
@@ -189,17 +189,17 @@ final class Collected<Event: Sendable>: Sendable {
     }
 
     @Test func unknownSessionsAreNotCreatedByLookingAtThem() async throws {
-        let hub = try ConversationHub(engine: try ShopBot.engine())
+        let hub = try await ConversationHub(engine: try ShopBot.engine())
         do {
             _ = try await hub.snapshot(of: "never-seen")
             Issue.record("a snapshot of an unknown session")
         } catch {
             #expect(error.code == .unknownSession)
         }
-        #expect(try hub.exists("never-seen") == false)
+        #expect(try await hub.exists("never-seen") == false)
         let issued = hub.newSession()
         #expect(issued.utf8.count == 32)
-        #expect(try hub.exists(issued))
+        #expect(try await hub.exists(issued))
     }
 
     @Test func theQueueAndTheConversationSurviveARestart() async throws {
@@ -207,7 +207,7 @@ final class Collected<Event: Sendable>: Sendable {
         defer { directory.remove() }
         let path = directory.path("sessions.db")
         do {
-            let hub = try ConversationHub(engine: try ShopBot.engine(), store: try SQLiteSessionStore(path: path),
+            let hub = try await ConversationHub(engine: try ShopBot.engine(), store: try SQLiteSessionStore(path: path),
                                           agentsEnabled: true, rateLimit: .unlimited)
             _ = try await hub.say("我想退货", in: "r1", at: ShopBot.now)
             _ = try await hub.say("转人工", in: "r1", at: ShopBot.now)
@@ -216,7 +216,7 @@ final class Collected<Event: Sendable>: Sendable {
             _ = try await hub.say("谢谢", in: "r1", at: ShopBot.now)
             _ = try await hub.say("转人工", in: "r2", at: ShopBot.now)
         }
-        let hub = try ConversationHub(engine: try ShopBot.engine(), store: try SQLiteSessionStore(path: path),
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), store: try SQLiteSessionStore(path: path),
                                       agentsEnabled: true, rateLimit: .unlimited)
         let queue = hub.queue()
         #expect(queue.map(\.session) == ["r1", "r2"])
@@ -235,7 +235,7 @@ final class Collected<Event: Sendable>: Sendable {
         let directory = try ScratchDirectory()
         defer { directory.remove() }
         let engine = try ShopBot.engine()
-        let hub = try ConversationHub(engine: engine, agentsEnabled: true, rateLimit: .unlimited,
+        let hub = try await ConversationHub(engine: engine, agentsEnabled: true, rateLimit: .unlimited,
                                       recording: try RecordingFolder(folder: directory.path("transcripts"), mask: engine.privacyMask))
         _ = try await hub.say("运费怎么算", in: "t1", at: ShopBot.now)
         _ = try await hub.say("转人工", in: "t1", at: ShopBot.now)
@@ -261,7 +261,7 @@ final class Collected<Event: Sendable>: Sendable {
 
     @Test func aFailedWriteChangesNothingAndTheLineMayBeSentAgain() async throws {
         let store = SwitchableStore()
-        let hub = try ConversationHub(engine: try ShopBot.engine(), store: store, rateLimit: .unlimited)
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), store: store, rateLimit: .unlimited)
         _ = try await hub.say("我想退货", in: "s1", at: ShopBot.now)
         store.failing.withLock { $0 = true }
         do {
@@ -283,10 +283,16 @@ final class SwitchableStore: SessionStore, Sendable {
     let failing = Mutex(false)
     let turns = Mutex<[TurnRecord]>([])
 
-    func load(_ session: String) throws(StoreError) -> StoredSession? { nil }
+    func load(_ session: String) async throws(StoreError) -> StoredSession? { nil }
 
-    func save(_ batch: StoreBatch) throws(StoreError) {
+    func save(_ batch: StoreBatch) async throws(StoreError) -> Set<String> {
         if failing.withLock({ $0 }) { throw StoreError("disk full") }
         turns.withLock { $0 += batch.turns }
+        return []
     }
+
+    func openHandoffs() async throws(StoreError) -> [HandoffCase] { [] }
+    func openHandoff(of session: String) async throws(StoreError) -> HandoffCase? { nil }
+    func conversation(_ session: String, _ conversation: Int) async throws(StoreError) -> StoredConversation { StoredConversation() }
+    func prune(before time: Double) async throws(StoreError) -> Int { 0 }
 }

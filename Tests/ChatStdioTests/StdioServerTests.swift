@@ -14,9 +14,9 @@ import Testing
 
     struct ParseFailure: Error {}
 
-    @Test func answersTextStateAndResetWithKeysInOrder() throws {
+    @Test func answersTextStateAndResetWithKeysInOrder() async throws {
         var server = try ShopEngine.server()
-        let output = OutputLines(server.respond(toInput: input([
+        let output = OutputLines(await server.respond(toInput: input([
             #"{"session":"c42","text":"我的订单到哪了","id":1}"#,
             #"{"session":"c42","command":"state"}"#,
             #"{"session":"c42","command":"reset","id":"r"}"#,
@@ -43,9 +43,9 @@ import Testing
         #expect(output.lines[3] == #"{"session":"c42","state":{"turns":0,"active_intent":null,"slots":{},"fallbacks":0,"handoff":false}}"#)
     }
 
-    @Test func fillsSlotsAcrossTurnsAndWritesChineseAsIs() throws {
+    @Test func fillsSlotsAcrossTurnsAndWritesChineseAsIs() async throws {
         var server = try ShopEngine.server()
-        let output = OutputLines(server.respond(toInput: input([
+        let output = OutputLines(await server.respond(toInput: input([
             #"{"session":"a","text":"我的订单到哪了"}"#,
             #"{"session":"a","text":"20241105123456"}"#,
         ])))
@@ -58,17 +58,17 @@ import Testing
 
     /// Many sessions interleaved, in batches big enough to run on several cores: each reply is
     /// the one that session would get alone, in the requests' order.
-    @Test func interleavedSessionsAnswerInOrderAsIfAlone() throws {
+    @Test func interleavedSessionsAnswerInOrderAsIfAlone() async throws {
         let script = [#"我的订单到哪了"#, "20241105123456", "谢谢", "怎么退货", "那运费呢", "再见"]
         var lines: [String] = []
         for turn in script.indices { for session in 0..<40 { lines.append(#"{"session":"s\#(session)","text":"\#(script[turn])","id":\#(turn * 100 + session)}"#) } }
         var together = try ShopEngine.server()
         together.maximumBatch = 64
-        let mixed = OutputLines(together.respond(toInput: input(lines)))
+        let mixed = OutputLines(await together.respond(toInput: input(lines)))
         try #require(mixed.lines.count == lines.count)
         var alone = try ShopEngine.server()
         alone.parallelThreshold = .max
-        let single = OutputLines(alone.respond(toInput: input(script.enumerated().map { #"{"session":"s0","text":"\#($1)","id":\#($0 * 100)}"# })))
+        let single = OutputLines(await alone.respond(toInput: input(script.enumerated().map { #"{"session":"s0","text":"\#($1)","id":\#($0 * 100)}"# })))
         for (turn, expected) in single.lines.enumerated() {
             for session in 0..<40 {
                 let line = mixed.lines[turn * 40 + session]
@@ -77,7 +77,7 @@ import Testing
         }
     }
 
-    @Test func badLinesGetErrorsWithLineNumbersAndLeaveOtherSessionsAlone() throws {
+    @Test func badLinesGetErrorsWithLineNumbersAndLeaveOtherSessionsAlone() async throws {
         var server = try ShopEngine.server()
         var bytes = input([
             #"{"session":"good","text":"我的订单到哪了"}"#,
@@ -90,7 +90,7 @@ import Testing
         bytes += Array(#"{"session":"good","text":"x"#.utf8) + [0xFF] + Array("\"}\n".utf8)
         bytes += Array(String(repeating: "x", count: RequestLine.maximumLength + 10).utf8) + [0x0A]
         bytes += input([#"{"session":"good","command":"state"}"#])
-        let output = OutputLines(server.respond(toInput: bytes))
+        let output = OutputLines(await server.respond(toInput: bytes))
         try #require(output.lines.count == 9)
         let expected: [(Int, String)] = [(2, "invalid_json"), (3, "unknown_command"), (4, "empty_text"), (5, "not_an_object"),
                                          (6, "missing_field"), (7, "invalid_utf8"), (8, "line_too_long")]
@@ -104,31 +104,31 @@ import Testing
         #expect(output.lines[8] == #"{"session":"good","state":{"turns":1,"active_intent":"order_status","slots":{},"fallbacks":0,"handoff":false,"pending":"slot:order_id","last_intent":"order_status"}}"#)
     }
 
-    @Test func aLastLineWithoutLineBreakIsAnswered() throws {
+    @Test func aLastLineWithoutLineBreakIsAnswered() async throws {
         var server = try ShopEngine.server()
-        let output = OutputLines(server.respond(toInput: Array(#"{"session":"x","command":"state"}"#.utf8)))
+        let output = OutputLines(await server.respond(toInput: Array(#"{"session":"x","command":"state"}"#.utf8)))
         #expect(output.lines.count == 1)
     }
 
     /// A store that fails to write: the lines of the failed batch get `store_failed`, the
     /// session stays where it was, and the server goes on.
-    @Test func aFailedWriteIsAnErrorAndChangesNothing() throws {
+    @Test func aFailedWriteIsAnErrorAndChangesNothing() async throws {
         let store = FlakyStore()
         var server = try ShopEngine.server(store: store)
-        _ = server.respond(toInput: input([#"{"session":"k","text":"我的订单到哪了"}"#]))
+        _ = await server.respond(toInput: input([#"{"session":"k","text":"我的订单到哪了"}"#]))
         store.failing = true
-        let failed = OutputLines(server.respond(toInput: input([#"{"session":"k","text":"20241105123456","id":2}"#])))
+        let failed = OutputLines(await server.respond(toInput: input([#"{"session":"k","text":"20241105123456","id":2}"#])))
         #expect(failed.lines.first?.contains(#""code":"store_failed""#) == true)
         #expect(failed.lines.first?.hasPrefix(#"{"session":"k","id":2,"error""#) == true)
         store.failing = false
-        let state = OutputLines(server.respond(toInput: input([#"{"session":"k","command":"state"}"#])))
+        let state = OutputLines(await server.respond(toInput: input([#"{"session":"k","command":"state"}"#])))
         #expect(state.lines.first?.contains(#""turns":1,"#) == true)
         #expect(store.saved["k"]?.state.turns == 1)
     }
 
     /// Thousands of random and malformed lines: no crash, one output line per input line, each a
     /// JSON object.
-    @Test func randomLinesEachGetOneAnswer() throws {
+    @Test func randomLinesEachGetOneAnswer() async throws {
         var generator = SeededGenerator(seed: 7)
         let fragments = [#"{"session":"#, #""s1""#, #","text":"#, #""我想退货""#, "}", "{", "[", "]", ",", ":", "\"", "\\", "null", "1e9",
                          #","command":"state""#, #","id":"#, "\u{0}", "\t", "退", "\r", " ", #"{"session":"s2","text":"hi"}"#]
@@ -145,7 +145,7 @@ import Testing
             bytes.append(0x0A)
         }
         var server = try ShopEngine.server()
-        let output = OutputLines(server.respond(toInput: bytes))
+        let output = OutputLines(await server.respond(toInput: bytes))
         #expect(output.lines.count == count)
         for line in output.lines.prefix(count) {
             guard case .object = try JSONValue(parsing: line) else { Issue.record("not an object: \(line)"); break }
@@ -158,11 +158,17 @@ final class FlakyStore: SessionStore, @unchecked Sendable {
     var failing = false
     var saved: [String: StoredSession] = [:]
 
-    func load(_ session: String) throws(StoreError) -> StoredSession? { saved[session] }
+    func load(_ session: String) async throws(StoreError) -> StoredSession? { saved[session] }
 
-    func save(_ batch: StoreBatch) throws(StoreError) {
+    func save(_ batch: StoreBatch) async throws(StoreError) -> Set<String> {
         if failing { throw StoreError("disk full (test)") }
-        for (session, stored) in batch.sessions { saved[session] = stored }
+        for (session, stored) in batch.sessions { saved[session] = stored.saved(at: 1) }
+        return []
     }
+
+    func openHandoffs() async throws(StoreError) -> [HandoffCase] { [] }
+    func openHandoff(of session: String) async throws(StoreError) -> HandoffCase? { nil }
+    func conversation(_ session: String, _ conversation: Int) async throws(StoreError) -> StoredConversation { StoredConversation() }
+    func prune(before time: Double) async throws(StoreError) -> Int { 0 }
 }
 

@@ -1,0 +1,386 @@
+import ChatCore
+import ChatEngine
+import Dialogue
+import Foundation
+import Logging
+import PostgresNIO
+import Privacy
+import SessionStorage
+import Synchronization
+
+/// `--store postgres://…`: sessions, turns and the hand-off queue in PostgreSQL, shared by any
+/// number of servers (``SharedSessionStore``).
+///
+/// Each save is one transaction: the sessions' new states, written only where the stored
+/// `version` is still the one read (`UPDATE … WHERE version = $read`; a new session
+/// `INSERT … ON CONFLICT DO NOTHING`) — a session another server wrote meanwhile is left out and
+/// reported; then the turns, cases and agent messages of the sessions written; then one
+/// `pg_notify` per session on channel `kefu_session`, delivered to the other servers at commit.
+/// Rows go in as one JSON array a table (`jsonb_to_recordset`), so a batch of any size costs
+/// the same round trips: BEGIN, sessions, turns, [cases], [messages], notify, COMMIT.
+///
+/// The pool (postgres-nio's `PostgresClient`) reconnects by itself after PostgreSQL restarts;
+/// a save or read while it is away fails with `StoreError` (the lines get `store_failed`),
+/// and nothing of a failed transaction is kept. What it writes is masked as the SQLite store's is.
+public final class PostgresSessionStore: SharedSessionStore {
+    public let address: PostgresAddress
+    /// Masks personal data in everything written (the bot's `privacy` setting).
+    public let mask: PrivacyMask
+    /// Tells this server's notifications from the others'.
+    public let instance: String
+    private let client: PostgresClient
+    private let logger: Logger
+    private let runner: Task<Void, Never>
+    private let listeners = Mutex<[Int: AsyncStream<StoreChange>.Continuation]>([:])
+    private let listening = Mutex<Task<Void, Never>?>(nil)
+    static let channel = "kefu_session"
+    /// pg_notify refuses payloads of 8000 bytes or more; longer session names are not announced.
+    static let payloadLimit = 7_900
+
+    /// Connects (a probe first, so a wrong address is told at once), brings the schema up to
+    /// date and keeps a pool of connections until ``close()``.
+    public static func open(_ address: PostgresAddress, mask: PrivacyMask = PrivacyMask(), maximumConnections: Int = 20,
+                            logger: Logger = Logger(label: "kefu.store")) async throws(StoreError) -> PostgresSessionStore {
+        try await address.probe(logger: logger)
+        var configuration = address.configuration
+        configuration.options.maximumConnections = maximumConnections
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        let runner = Task { await client.run() }
+        do {
+            try await PostgresSchema.migrate(client, address: address, logger: logger)
+        } catch {
+            runner.cancel()
+            throw error
+        }
+        return PostgresSessionStore(address: address, mask: mask, client: client, logger: logger, runner: runner)
+    }
+
+    private init(address: PostgresAddress, mask: PrivacyMask, client: PostgresClient, logger: Logger, runner: Task<Void, Never>) {
+        self.address = address
+        self.mask = mask
+        self.client = client
+        self.logger = logger
+        self.runner = runner
+        instance = String(UInt64.random(in: 0...UInt64.max), radix: 36)
+    }
+
+    /// Closes the pool; ends every ``changes()`` stream.
+    public func close() {
+        listening.withLock { $0?.cancel() }
+        for listener in listeners.withLock({ $0.values }) { listener.finish() }
+        runner.cancel()
+    }
+
+    deinit { runner.cancel() }
+
+    // MARK: - Reading
+
+    public func load(_ session: String) async throws(StoreError) -> StoredSession? {
+        try await run("read session '\(session.prefix(64))' from") {
+            let rows = try await client.query(
+                "SELECT state::text, conversation, version, updated_at FROM session WHERE id = \(session)", logger: logger)
+            for try await (state, conversation, version, updatedAt) in rows.decode((String, Int, Int64, Double).self) {
+                return StoredSession(stateJSON: state, conversation: conversation, version: version, updatedAt: updatedAt)
+            }
+            return nil
+        }
+    }
+
+    public func openHandoffs() async throws(StoreError) -> [HandoffCase] {
+        try await run("read the hand-off queue from") {
+            try await cases(client.query("""
+                SELECT \(unescaped: Self.caseColumns) FROM handoff WHERE status IN ('waiting', 'claimed') ORDER BY requested_at, session
+                """, logger: logger))
+        }
+    }
+
+    public func openHandoff(of session: String) async throws(StoreError) -> HandoffCase? {
+        try await run("read the hand-off queue from") {
+            try await cases(client.query("""
+                SELECT \(unescaped: Self.caseColumns) FROM handoff WHERE session = \(session) AND status IN ('waiting', 'claimed')
+                ORDER BY requested_at
+                """, logger: logger)).last
+        }
+    }
+
+    public func conversation(_ session: String, _ conversation: Int) async throws(StoreError) -> StoredConversation {
+        try await run("read session '\(session.prefix(64))' from") {
+            var stored = StoredConversation()
+            let turns = try await client.query("""
+                SELECT turn, time, user_text, reply_text FROM turn WHERE session = \(session) AND conversation = \(conversation)
+                ORDER BY turn, id
+                """, logger: logger)
+            for try await (turn, time, user, reply) in turns.decode((Int, Double, String, String).self) {
+                stored.turns.append(StoredConversation.Turn(turn: turn, time: time, user: user, reply: reply))
+            }
+            let messages = try await client.query("""
+                SELECT after_turn, time, agent, text FROM agent_message WHERE session = \(session) AND conversation = \(conversation)
+                ORDER BY after_turn, id
+                """, logger: logger)
+            for try await (after, time, agent, text) in messages.decode((Int, Double, String, String).self) {
+                stored.agentMessages.append(AgentMessage(session: session, conversation: conversation, afterTurn: after,
+                                                         time: time, agent: agent, text: text))
+            }
+            return stored
+        }
+    }
+
+    private static let caseColumns = "session, conversation, turn, reason, cue, requested_at, status, agent, claimed_at, first_reply_at, ended_at"
+
+    private func cases(_ rows: PostgresRowSequence) async throws -> [HandoffCase] {
+        var cases: [HandoffCase] = []
+        for try await row in rows {
+            let (session, conversation, turn, reason, cue, requested, status, agent, claimed, firstReply, ended) = try row.decode(
+                (String, Int, Int, String, String?, Double, String, String?, Double?, Double?, Double?).self)
+            cases.append(HandoffCase(
+                session: session, conversation: conversation, turn: turn,
+                reason: HandoffReason(HandoffReason.Kind(rawValue: reason) ?? .asked, cue: cue), requestedAt: requested,
+                status: HandoffCase.Status(rawValue: status) ?? .waiting, agent: agent, claimedAt: claimed,
+                firstReplyAt: firstReply, endedAt: ended))
+        }
+        return cases
+    }
+
+    // MARK: - Writing
+
+    public func save(_ batch: StoreBatch) async throws(StoreError) -> Set<String> {
+        guard !batch.isEmpty else { return [] }
+        let now = Date().timeIntervalSince1970
+        let rows: BatchRows
+        do {
+            rows = try BatchRows(batch, mask: mask)
+        } catch {
+            throw StoreError("cannot write to the store \(address): \(error)")
+        }
+        let instance = self.instance
+        return try await run("write to") {
+            try await client.withTransaction(logger: logger) { connection in
+                var written: Set<String> = []
+                if let existing = rows.existingSessions {
+                    let updated = try await connection.query("""
+                        UPDATE session AS s SET conversation = u.conversation, turns = u.turns, state = u.state,
+                        version = s.version + 1, updated_at = \(now)
+                        FROM jsonb_to_recordset(\(existing)::jsonb) AS u(id text, conversation int, turns int, state jsonb, version bigint)
+                        WHERE s.id = u.id AND s.version = u.version RETURNING s.id
+                        """, logger: logger)
+                    for try await id in updated.decode(String.self) { written.insert(id) }
+                }
+                if let new = rows.newSessions {
+                    let inserted = try await connection.query("""
+                        INSERT INTO session (id, conversation, turns, state, version, updated_at)
+                        SELECT u.id, u.conversation, u.turns, u.state, 1, \(now)
+                        FROM jsonb_to_recordset(\(new)::jsonb) AS u(id text, conversation int, turns int, state jsonb)
+                        ON CONFLICT (id) DO NOTHING RETURNING id
+                        """, logger: logger)
+                    for try await id in inserted.decode(String.self) { written.insert(id) }
+                }
+                let conflicts = Set(batch.sessions.map(\.session)).subtracting(written)
+                let kept = try BatchRows(batch.removing(conflicts), mask: mask)
+                if let turns = kept.turns {
+                    try await connection.query("""
+                        INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
+                        answer, answer_confidence, policy, handoff, reason)
+                        SELECT * FROM jsonb_to_recordset(\(turns)::jsonb) AS t(session text, conversation int, turn int,
+                        time double precision, user_text text, reply_text text, intent text, confidence double precision,
+                        answer text, answer_confidence double precision, policy text, handoff boolean, reason text)
+                        """, logger: logger)
+                }
+                if let cases = kept.handoffs {
+                    try await connection.query("""
+                        INSERT INTO handoff (\(unescaped: Self.caseColumns))
+                        SELECT * FROM jsonb_to_recordset(\(cases)::jsonb) AS h(session text, conversation int, turn int,
+                        reason text, cue text, requested_at double precision, status text, agent text,
+                        claimed_at double precision, first_reply_at double precision, ended_at double precision)
+                        ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
+                        claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
+                        """, logger: logger)
+                }
+                if let messages = kept.agentMessages {
+                    try await connection.query("""
+                        INSERT INTO agent_message (session, conversation, after_turn, time, agent, text)
+                        SELECT * FROM jsonb_to_recordset(\(messages)::jsonb) AS m(session text, conversation int,
+                        after_turn int, time double precision, agent text, text text)
+                        """, logger: logger)
+                }
+                let announced = Self.announcements(of: batch.removing(conflicts), from: instance)
+                if !announced.isEmpty {
+                    try await connection.query("""
+                        SELECT pg_notify(\(Self.channel), payload) FROM unnest(\(announced)::text[]) AS payload
+                        """, logger: logger)
+                }
+                return conflicts
+            }
+        }
+    }
+
+    public func prune(before time: Double) async throws(StoreError) -> Int {
+        try await run("prune") {
+            try await client.withTransaction(logger: logger) { connection in
+                try await connection.query("CREATE TEMP TABLE pruned ON COMMIT DROP AS SELECT id FROM session WHERE updated_at < \(time)",
+                                           logger: logger)
+                for table in ["turn", "handoff", "agent_message"] {
+                    try await connection.query("DELETE FROM \(unescaped: table) WHERE session IN (SELECT id FROM pruned)", logger: logger)
+                }
+                var count = 0
+                let deleted = try await connection.query("""
+                    WITH gone AS (DELETE FROM session WHERE id IN (SELECT id FROM pruned) RETURNING 1) SELECT count(*) FROM gone
+                    """, logger: logger)
+                for try await value in deleted.decode(Int.self) { count = value }
+                return count
+            }
+        }
+    }
+
+    /// One `pg_notify` payload a session written: `INSTANCE KIND SESSION`, KIND `h` when its case
+    /// changed, `t` otherwise.
+    static func announcements(of batch: StoreBatch, from instance: String) -> [String] {
+        let cased = Set(batch.handoffs.map(\.session))
+        var seen: Set<String> = []
+        var payloads: [String] = []
+        for session in batch.sessions.map(\.session) + batch.handoffs.map(\.session) + batch.agentMessages.map(\.session)
+        where seen.insert(session).inserted && session.utf8.count < payloadLimit {
+            payloads.append("\(instance) \(cased.contains(session) ? "h" : "t") \(session)")
+        }
+        return payloads
+    }
+
+    // MARK: - Listening
+
+    public func changes() -> AsyncStream<StoreChange> {
+        let (stream, continuation) = AsyncStream.makeStream(of: StoreChange.self, bufferingPolicy: .bufferingNewest(65_536))
+        let id = Int.random(in: 0...Int.max)
+        listeners.withLock { $0[id] = continuation }
+        continuation.onTermination = { [weak self] _ in self?.listeners.withLock { _ = $0.removeValue(forKey: id) } }
+        startListening()
+        return stream
+    }
+
+    /// One connection LISTENs on `kefu_session` for as long as the store is open, again after
+    /// every lost connection (a second's pause between tries).
+    private func startListening() {
+        listening.withLock { task in
+            guard task == nil else { return }
+            task = Task { [self] in   // ended by close()
+                while !Task.isCancelled {
+                    do {
+                        try await client.withConnection { connection in
+                            try await connection.listen(on: Self.channel) { notifications in
+                                for try await notification in notifications {
+                                    guard let change = Self.change(from: notification.payload, notMine: instance) else { continue }
+                                    for listener in self.listeners.withLock({ $0.values }) { listener.yield(change) }
+                                }
+                            }
+                        }
+                    } catch {
+                        logger.warning("kefu store: lost the notification connection: \(PostgresFailure.message(error)); trying again")
+                    }
+                    try? await Task.sleep(for: .seconds(1))
+                }
+            }
+        }
+    }
+
+    /// The change a payload announces, unless this server wrote it.
+    static func change(from payload: String, notMine instance: String) -> StoreChange? {
+        let parts = payload.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] != instance else { return nil }
+        return StoreChange(session: String(parts[2]), handoff: parts[1] == "h")
+    }
+
+    // MARK: - Failures
+
+    private func run<Value>(_ action: String, _ body: () async throws -> Value) async throws(StoreError) -> Value {
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot \(action) the store \(address): \(PostgresFailure.message(error))")
+        }
+    }
+}
+
+/// A batch as the JSON arrays `jsonb_to_recordset` reads (nil for an empty table).
+struct BatchRows {
+    var existingSessions: String?
+    var newSessions: String?
+    var turns: String?
+    var handoffs: String?
+    var agentMessages: String?
+
+    struct SessionRow: Encodable {
+        var id: String
+        var conversation: Int
+        var turns: Int
+        var state: DialogueState
+        var version: Int64
+    }
+
+    struct TurnRow: Encodable {
+        var session: String
+        var conversation: Int
+        var turn: Int
+        var time: Double
+        var user_text: String
+        var reply_text: String
+        var intent: String?
+        var confidence: Double?
+        var answer: String?
+        var answer_confidence: Double?
+        var policy: String
+        var handoff: Bool
+        var reason: String
+    }
+
+    struct CaseRow: Encodable {
+        var session: String
+        var conversation: Int
+        var turn: Int
+        var reason: String
+        var cue: String?
+        var requested_at: Double
+        var status: String
+        var agent: String?
+        var claimed_at: Double?
+        var first_reply_at: Double?
+        var ended_at: Double?
+    }
+
+    struct MessageRow: Encodable {
+        var session: String
+        var conversation: Int
+        var after_turn: Int
+        var time: Double
+        var agent: String
+        var text: String
+    }
+
+    init(_ batch: StoreBatch, mask: PrivacyMask) throws {
+        let encoder = JSONEncoder()
+        func json<Row: Encodable>(_ rows: [Row]) throws -> String? {
+            rows.isEmpty ? nil : String(decoding: try encoder.encode(rows), as: UTF8.self)
+        }
+        let sessions = batch.sessions.map {
+            SessionRow(id: $0.session, conversation: $0.stored.conversation, turns: $0.stored.state.turns,
+                       state: $0.stored.state.masked(by: mask), version: $0.stored.version)
+        }
+        existingSessions = try json(sessions.filter { $0.version > 0 })
+        newSessions = try json(sessions.filter { $0.version == 0 })
+        turns = try json(batch.turns.map { turn in
+            let reply = turn.reply
+            return TurnRow(session: turn.session, conversation: turn.conversation, turn: turn.turn, time: turn.time,
+                           user_text: mask.mask(turn.text), reply_text: mask.mask(reply.text), intent: reply.intent,
+                           confidence: reply.intentConfidence, answer: reply.answer?.id, answer_confidence: reply.answer?.confidence,
+                           policy: reply.policy.rawValue, handoff: reply.handoff, reason: mask.mask(reply.reason))
+        })
+        handoffs = try json(batch.handoffs.map {
+            CaseRow(session: $0.session, conversation: $0.conversation, turn: $0.turn, reason: $0.reason.kind.rawValue,
+                    cue: $0.reason.cue.map(mask.mask), requested_at: $0.requestedAt, status: $0.status.rawValue, agent: $0.agent,
+                    claimed_at: $0.claimedAt, first_reply_at: $0.firstReplyAt, ended_at: $0.endedAt)
+        })
+        agentMessages = try json(batch.agentMessages.map {
+            MessageRow(session: $0.session, conversation: $0.conversation, after_turn: $0.afterTurn, time: $0.time,
+                       agent: $0.agent, text: mask.mask($0.text))
+        })
+    }
+}
