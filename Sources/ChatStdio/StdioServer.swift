@@ -212,7 +212,7 @@ public struct StdioServer {
                 }
                 continue
             }
-            remember(outcome.session, outcome.changed && store != nil ? outcome.end.saved(at: time) : outcome.end)
+            remember(outcome.session, outcome.changed ? outcome.end.saved(at: time) : outcome.end)
             for (position, response) in outcome.responses { responses[position] = response }
             for (position, turn) in outcome.turns {
                 recording?.record(session: turn.session, conversation: turn.conversation, turn: turn.turn, user: turn.text,

@@ -176,32 +176,9 @@ public final class PostgresSessionStore: SharedSessionStore {
                 }
                 let conflicts = Set(batch.sessions.map(\.session)).subtracting(written)
                 let kept = try BatchRows(batch.removing(conflicts), mask: mask)
-                if let turns = kept.turns {
-                    try await connection.query("""
-                        INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
-                        answer, answer_confidence, policy, handoff, reason)
-                        SELECT * FROM jsonb_to_recordset(\(turns)::jsonb) AS t(session text, conversation int, turn int,
-                        time double precision, user_text text, reply_text text, intent text, confidence double precision,
-                        answer text, answer_confidence double precision, policy text, handoff boolean, reason text)
-                        """, logger: logger)
-                }
-                if let cases = kept.handoffs {
-                    try await connection.query("""
-                        INSERT INTO handoff (\(unescaped: Self.caseColumns))
-                        SELECT * FROM jsonb_to_recordset(\(cases)::jsonb) AS h(session text, conversation int, turn int,
-                        reason text, cue text, requested_at double precision, status text, agent text,
-                        claimed_at double precision, first_reply_at double precision, ended_at double precision)
-                        ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
-                        claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
-                        """, logger: logger)
-                }
-                if let messages = kept.agentMessages {
-                    try await connection.query("""
-                        INSERT INTO agent_message (session, conversation, after_turn, time, agent, text)
-                        SELECT * FROM jsonb_to_recordset(\(messages)::jsonb) AS m(session text, conversation int,
-                        after_turn int, time double precision, agent text, text text)
-                        """, logger: logger)
-                }
+                if let turns = kept.turns { try await insertTurns(turns, on: connection) }
+                if let cases = kept.handoffs { try await upsertCases(cases, on: connection) }
+                if let messages = kept.agentMessages { try await insertMessages(messages, on: connection) }
                 let announced = Self.announcements(of: batch.removing(conflicts), from: instance)
                 if !announced.isEmpty {
                     try await connection.query("""
@@ -229,6 +206,113 @@ public final class PostgresSessionStore: SharedSessionStore {
                 return count
             }
         }
+    }
+
+    public func export(_ body: (StoreRecord) throws -> Void) async throws(StoreError) {
+        try await run("export") {
+            let sessions = try await client.query("""
+                SELECT id, conversation, turns, state::text, version, updated_at FROM session ORDER BY updated_at, id
+                """, logger: logger)
+            for try await (id, conversation, turns, state, version, updated) in sessions.decode((String, Int, Int, String, Int64, Double).self) {
+                try body(.session(.init(id: id, conversation: conversation, turns: turns, state: Self.canonical(state), version: version,
+                                        updated_at: updated)))
+            }
+            let turns = try await client.query("""
+                SELECT session, conversation, turn, time, user_text, reply_text, intent, confidence, answer, answer_confidence,
+                policy, handoff, reason FROM turn ORDER BY id
+                """, logger: logger)
+            for try await row in turns {
+                let (session, conversation, turn, time, user, reply, intent, confidence, answer, answerConfidence, policy, handoff, reason) =
+                    try row.decode((String, Int, Int, Double, String, String, String?, Double?, String?, Double?, String, Bool, String).self)
+                try body(.turn(.init(session: session, conversation: conversation, turn: turn, time: time, user_text: user, reply_text: reply,
+                                     intent: intent, confidence: confidence, answer: answer, answer_confidence: answerConfidence,
+                                     policy: policy, handoff: handoff, reason: reason)))
+            }
+            for item in try await cases(client.query("SELECT \(unescaped: Self.caseColumns) FROM handoff ORDER BY requested_at, session",
+                                                     logger: logger)) {
+                try body(.handoff(.init(item)))
+            }
+            let messages = try await client.query("""
+                SELECT session, conversation, after_turn, time, agent, text FROM agent_message ORDER BY id
+                """, logger: logger)
+            for try await (session, conversation, after, time, agent, text) in messages.decode((String, Int, Int, Double, String, String).self) {
+                try body(.agentMessage(.init(AgentMessage(session: session, conversation: conversation, afterTurn: after, time: time,
+                                                          agent: agent, text: text))))
+            }
+        }
+    }
+
+    /// A state as the SQLite store writes it (sorted keys, no spaces); PostgreSQL's jsonb keeps
+    /// its own order and spacing. A state this kefu cannot read is left as it is.
+    static func canonical(_ state: String) -> String {
+        guard let decoded = try? JSONDecoder().decode(DialogueState.self, from: Data(state.utf8)) else { return state }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(decoded)).map { String(decoding: $0, as: UTF8.self) } ?? state
+    }
+
+    public func importRecords(_ records: [StoreRecord]) async throws(StoreError) {
+        let encoder = JSONEncoder()
+        func json<Row: Encodable>(_ rows: [Row]) throws -> String { String(decoding: try encoder.encode(rows), as: UTF8.self) }
+        var sessions: [StoreRecord.SessionRow] = []
+        var turns: [StoreRecord.TurnRow] = []
+        var cases: [StoreRecord.HandoffRow] = []
+        var messages: [StoreRecord.AgentMessageRow] = []
+        for record in records {
+            switch record {
+            case .session(let row): sessions.append(row)
+            case .turn(let row): turns.append(row)
+            case .handoff(let row): cases.append(row)
+            case .agentMessage(let row): messages.append(row)
+            }
+        }
+        try await run("import into") {
+            try await client.withTransaction(logger: logger) { connection in
+                if !sessions.isEmpty {
+                    try await connection.query("""
+                        INSERT INTO session (id, conversation, turns, state, version, updated_at)
+                        SELECT id, conversation, turns, state::jsonb, version, updated_at FROM jsonb_to_recordset(\(try json(sessions))::jsonb)
+                        AS u(id text, conversation int, turns int, state text, version bigint, updated_at double precision)
+                        ON CONFLICT (id) DO UPDATE SET conversation = excluded.conversation, turns = excluded.turns,
+                        state = excluded.state, version = excluded.version, updated_at = excluded.updated_at
+                        """, logger: logger)
+                }
+                if !turns.isEmpty { try await insertTurns(try json(turns), on: connection) }
+                if !cases.isEmpty { try await upsertCases(try json(cases), on: connection) }
+                if !messages.isEmpty { try await insertMessages(try json(messages), on: connection) }
+            }
+        }
+    }
+
+    // MARK: - Statements shared by save and import
+
+    private func insertTurns(_ json: String, on connection: PostgresConnection) async throws {
+        try await connection.query("""
+            INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
+            answer, answer_confidence, policy, handoff, reason)
+            SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS t(session text, conversation int, turn int,
+            time double precision, user_text text, reply_text text, intent text, confidence double precision,
+            answer text, answer_confidence double precision, policy text, handoff boolean, reason text)
+            """, logger: logger)
+    }
+
+    private func upsertCases(_ json: String, on connection: PostgresConnection) async throws {
+        try await connection.query("""
+            INSERT INTO handoff (\(unescaped: Self.caseColumns))
+            SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS h(session text, conversation int, turn int,
+            reason text, cue text, requested_at double precision, status text, agent text,
+            claimed_at double precision, first_reply_at double precision, ended_at double precision)
+            ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
+            claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
+            """, logger: logger)
+    }
+
+    private func insertMessages(_ json: String, on connection: PostgresConnection) async throws {
+        try await connection.query("""
+            INSERT INTO agent_message (session, conversation, after_turn, time, agent, text)
+            SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS m(session text, conversation int,
+            after_turn int, time double precision, agent text, text text)
+            """, logger: logger)
     }
 
     /// One `pg_notify` payload a session written: `INSTANCE KIND SESSION`, KIND `h` when its case
@@ -316,45 +400,6 @@ struct BatchRows {
         var version: Int64
     }
 
-    struct TurnRow: Encodable {
-        var session: String
-        var conversation: Int
-        var turn: Int
-        var time: Double
-        var user_text: String
-        var reply_text: String
-        var intent: String?
-        var confidence: Double?
-        var answer: String?
-        var answer_confidence: Double?
-        var policy: String
-        var handoff: Bool
-        var reason: String
-    }
-
-    struct CaseRow: Encodable {
-        var session: String
-        var conversation: Int
-        var turn: Int
-        var reason: String
-        var cue: String?
-        var requested_at: Double
-        var status: String
-        var agent: String?
-        var claimed_at: Double?
-        var first_reply_at: Double?
-        var ended_at: Double?
-    }
-
-    struct MessageRow: Encodable {
-        var session: String
-        var conversation: Int
-        var after_turn: Int
-        var time: Double
-        var agent: String
-        var text: String
-    }
-
     init(_ batch: StoreBatch, mask: PrivacyMask) throws {
         let encoder = JSONEncoder()
         func json<Row: Encodable>(_ rows: [Row]) throws -> String? {
@@ -368,19 +413,20 @@ struct BatchRows {
         newSessions = try json(sessions.filter { $0.version == 0 })
         turns = try json(batch.turns.map { turn in
             let reply = turn.reply
-            return TurnRow(session: turn.session, conversation: turn.conversation, turn: turn.turn, time: turn.time,
+            return StoreRecord.TurnRow(session: turn.session, conversation: turn.conversation, turn: turn.turn, time: turn.time,
                            user_text: mask.mask(turn.text), reply_text: mask.mask(reply.text), intent: reply.intent,
                            confidence: reply.intentConfidence, answer: reply.answer?.id, answer_confidence: reply.answer?.confidence,
                            policy: reply.policy.rawValue, handoff: reply.handoff, reason: mask.mask(reply.reason))
         })
         handoffs = try json(batch.handoffs.map {
-            CaseRow(session: $0.session, conversation: $0.conversation, turn: $0.turn, reason: $0.reason.kind.rawValue,
-                    cue: $0.reason.cue.map(mask.mask), requested_at: $0.requestedAt, status: $0.status.rawValue, agent: $0.agent,
-                    claimed_at: $0.claimedAt, first_reply_at: $0.firstReplyAt, ended_at: $0.endedAt)
+            var row = StoreRecord.HandoffRow($0)
+            row.cue = row.cue.map(mask.mask)
+            return row
         })
         agentMessages = try json(batch.agentMessages.map {
-            MessageRow(session: $0.session, conversation: $0.conversation, after_turn: $0.afterTurn, time: $0.time,
-                       agent: $0.agent, text: mask.mask($0.text))
+            var row = StoreRecord.AgentMessageRow($0)
+            row.text = mask.mask(row.text)
+            return row
         })
     }
 }

@@ -223,18 +223,19 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
 
     private func handoffs(where condition: String, _ arguments: StatementArguments) async throws(StoreError) -> [HandoffCase] {
         do {
-            return try await database.read { db in
-                try Row.fetchAll(db, sql: "SELECT * FROM handoff WHERE \(condition) ORDER BY requested_at, session",
-                                 arguments: arguments).map { row in
-                    HandoffCase(
-                        session: row["session"], conversation: row["conversation"], turn: row["turn"],
-                        reason: HandoffReason(HandoffReason.Kind(rawValue: row["reason"]) ?? .asked, cue: row["cue"]),
-                        requestedAt: row["requested_at"], status: HandoffCase.Status(rawValue: row["status"]) ?? .waiting,
-                        agent: row["agent"], claimedAt: row["claimed_at"], firstReplyAt: row["first_reply_at"], endedAt: row["ended_at"])
-                }
-            }
+            return try await database.read { db in try Self.cases(db, where: condition, arguments) }
         } catch {
             throw StoreError("cannot read the hand-off queue from the store: \(Self.message(error))")
+        }
+    }
+
+    private static func cases(_ db: Database, where condition: String, _ arguments: StatementArguments) throws -> [HandoffCase] {
+        try Row.fetchAll(db, sql: "SELECT * FROM handoff WHERE \(condition) ORDER BY requested_at, session", arguments: arguments).map { row in
+            HandoffCase(
+                session: row["session"], conversation: row["conversation"], turn: row["turn"],
+                reason: HandoffReason(HandoffReason.Kind(rawValue: row["reason"]) ?? .asked, cue: row["cue"]),
+                requestedAt: row["requested_at"], status: HandoffCase.Status(rawValue: row["status"]) ?? .waiting,
+                agent: row["agent"], claimedAt: row["claimed_at"], firstReplyAt: row["first_reply_at"], endedAt: row["ended_at"])
         }
     }
 
@@ -275,6 +276,73 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
             }
         } catch {
             throw StoreError("cannot prune the store: \(Self.message(error))")
+        }
+    }
+
+    public func export(_ body: (StoreRecord) throws -> Void) async throws(StoreError) {
+        try exportRows(body)
+    }
+
+    /// The export as one read transaction (a consistent snapshot), rows streamed to `body`.
+    private func exportRows(_ body: (StoreRecord) throws -> Void) throws(StoreError) {
+        do {
+            try database.read { db in
+                let sessions = try Row.fetchCursor(db, sql: "SELECT id, conversation, turns, state, version, updated_at FROM session ORDER BY updated_at, id")
+                while let row = try sessions.next() {
+                    try body(.session(.init(id: row["id"], conversation: row["conversation"], turns: row["turns"], state: row["state"],
+                                            version: row["version"], updated_at: row["updated_at"])))
+                }
+                let turns = try Row.fetchCursor(db, sql: "SELECT * FROM turn ORDER BY id")
+                while let row = try turns.next() {
+                    try body(.turn(.init(session: row["session"], conversation: row["conversation"], turn: row["turn"], time: row["time"],
+                                         user_text: row["user_text"], reply_text: row["reply_text"], intent: row["intent"],
+                                         confidence: row["confidence"], answer: row["answer"], answer_confidence: row["answer_confidence"],
+                                         policy: row["policy"], handoff: row["handoff"], reason: row["reason"])))
+                }
+                for item in try Self.cases(db, where: "1", []) { try body(.handoff(.init(item))) }
+                let messages = try Row.fetchCursor(db, sql: "SELECT * FROM agent_message ORDER BY id")
+                while let row = try messages.next() {
+                    try body(.agentMessage(.init(AgentMessage(session: row["session"], conversation: row["conversation"],
+                                                              afterTurn: row["after_turn"], time: row["time"], agent: row["agent"], text: row["text"]))))
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("cannot export the store: \(Self.message(error))")
+        }
+    }
+
+    public func importRecords(_ records: [StoreRecord]) async throws(StoreError) {
+        do {
+            try await database.write { db in
+                for record in records {
+                    switch record {
+                    case .session(let row):
+                        try db.execute(sql: """
+                            INSERT OR REPLACE INTO session (id, conversation, turns, state, version, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                            """, arguments: [row.id, row.conversation, row.turns, row.state, row.version, row.updated_at])
+                    case .turn(let row):
+                        try db.execute(sql: """
+                            INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
+                            answer, answer_confidence, policy, handoff, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [row.session, row.conversation, row.turn, row.time, row.user_text, row.reply_text, row.intent,
+                                             row.confidence, row.answer, row.answer_confidence, row.policy, row.handoff, row.reason])
+                    case .handoff(let row):
+                        try db.execute(sql: """
+                            INSERT OR REPLACE INTO handoff (session, conversation, turn, reason, cue, requested_at, status, agent,
+                            claimed_at, first_reply_at, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """, arguments: [row.session, row.conversation, row.turn, row.reason, row.cue, row.requested_at, row.status,
+                                             row.agent, row.claimed_at, row.first_reply_at, row.ended_at])
+                    case .agentMessage(let row):
+                        try db.execute(sql: """
+                            INSERT INTO agent_message (session, conversation, after_turn, time, agent, text) VALUES (?, ?, ?, ?, ?, ?)
+                            """, arguments: [row.session, row.conversation, row.after_turn, row.time, row.agent, row.text])
+                    }
+                }
+            }
+        } catch {
+            throw StoreError("cannot import into the store: \(Self.message(error))")
         }
     }
 

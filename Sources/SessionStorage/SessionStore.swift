@@ -29,6 +29,10 @@ public protocol SessionStore: Sendable {
     /// Deletes the sessions last written before `time` (seconds since 1970) with their turns,
     /// cases and agent messages; returns how many sessions went.
     func prune(before time: Double) async throws(StoreError) -> Int
+    /// Every row, table by table (sessions, turns, cases, agent messages), oldest first.
+    func export(_ body: (StoreRecord) throws -> Void) async throws(StoreError)
+    /// Adds exported rows as they are (a session already there is replaced), in one transaction.
+    func importRecords(_ records: [StoreRecord]) async throws(StoreError)
 }
 
 /// A session as the store keeps it: the dialogue state and how many times it was reset.

@@ -108,7 +108,13 @@ struct Serve: AsyncParsableCommand {
         do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }   // progress bar on a terminal only
         for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
         let opened = try await store.asyncMap { try await OpenedStore.open($0, mask: engine.privacyMask) }   // bot.yml's privacy setting
-        defer { opened?.close() }
+        let pruning = engine.bot.settings.sessions.retention.flatMap { retention in
+            opened?.pruning(retention: retention, warn: { printError("kefu serve: \($0)") })
+        }
+        defer {
+            pruning?.cancel()
+            opened?.close()
+        }
         var server = StdioServer(engine: engine, store: opened?.store)
         server.idleTimeout = engine.bot.settings.sessions.idleTimeout
         server.sessionCapacity = sessionCapacity
@@ -146,7 +152,13 @@ extension Serve {
         do { engine = try Chat.load(bot) } catch { throw CLIError(error.description) }
         for warning in engine.loadReport?.warnings ?? [] { printError("kefu serve: \(warning)") }
         let opened = try await store.asyncMap { try await OpenedStore.open($0, mask: engine.privacyMask) }
-        defer { opened?.close() }
+        let pruning = engine.bot.settings.sessions.retention.flatMap { retention in
+            opened?.pruning(retention: retention, warn: { printError("kefu serve: \($0)") })
+        }
+        defer {
+            pruning?.cancel()
+            opened?.close()
+        }
         var recording: RecordingFolder?
         if let record {
             do { recording = try RecordingFolder(folder: record, mask: engine.privacyMask) } catch { throw CLIError(error.description) }

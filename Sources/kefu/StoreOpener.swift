@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import PostgresStore
 import Privacy
@@ -9,6 +10,22 @@ struct OpenedStore {
     let store: any SessionStore
     /// Hangs up (PostgreSQL); nothing to do for a file.
     let close: @Sendable () -> Void
+
+    /// Deletes sessions nobody wrote to for `retention` seconds, now and every hour after, until
+    /// the task is cancelled (bot.yml `sessions.retention`); failures are told to `warn`.
+    func pruning(retention: Double, warn: @escaping @Sendable (String) -> Void) -> Task<Void, Never> {
+        let store = self.store
+        return Task {
+            while !Task.isCancelled {
+                do {
+                    _ = try await store.prune(before: Date().timeIntervalSince1970 - retention)
+                } catch {
+                    warn("\(error)")
+                }
+                try? await Task.sleep(for: .seconds(3_600))
+            }
+        }
+    }
 
     /// Opens the store `spec` names, masking what it writes with `mask`.
     /// - Throws: `CLIError` saying what is wrong with the file or the address.

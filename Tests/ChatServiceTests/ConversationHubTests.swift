@@ -295,4 +295,6 @@ final class SwitchableStore: SessionStore, Sendable {
     func openHandoff(of session: String) async throws(StoreError) -> HandoffCase? { nil }
     func conversation(_ session: String, _ conversation: Int) async throws(StoreError) -> StoredConversation { StoredConversation() }
     func prune(before time: Double) async throws(StoreError) -> Int { 0 }
+    func export(_ body: (StoreRecord) throws -> Void) async throws(StoreError) {}
+    func importRecords(_ records: [StoreRecord]) async throws(StoreError) {}
 }

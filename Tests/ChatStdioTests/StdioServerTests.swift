@@ -170,5 +170,33 @@ final class FlakyStore: SessionStore, @unchecked Sendable {
     func openHandoff(of session: String) async throws(StoreError) -> HandoffCase? { nil }
     func conversation(_ session: String, _ conversation: Int) async throws(StoreError) -> StoredConversation { StoredConversation() }
     func prune(before time: Double) async throws(StoreError) -> Int { 0 }
+    func export(_ body: (StoreRecord) throws -> Void) async throws(StoreError) {}
+    func importRecords(_ records: [StoreRecord]) async throws(StoreError) {}
 }
 
+
+/// Session lifetime in the stdio adapter: the idle timeout and the bounded session table.
+@Suite struct StdioSessionLifetimeTests {
+    @Test func aDroppedSessionIsReadBackFromTheStore() async throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        var server = try ShopEngine.server(store: try SQLiteSessionStore(path: directory.path("lru.db")))
+        server.sessionCapacity = 3
+        _ = await server.respond(toInput: input([#"{"session":"first","text":"我要取消订单"}"#]))
+        for index in 0..<10 { _ = await server.respond(toInput: input([#"{"session":"s\#(index)","text":"你好"}"#])) }
+        let state = OutputLines(await server.respond(toInput: input([#"{"session":"first","command":"state"}"#])))
+        #expect(state.lines.first?.contains(#""active_intent":"cancel_order""#) == true)
+        let next = OutputLines(await server.respond(toInput: input([#"{"session":"first","text":"20241105123456"}"#])))
+        #expect(next.lines.first?.contains(#""order_id":"20241105123456""#) == true)
+    }
+
+    @Test func aLineAfterTheIdleTimeoutStartsAFreshContext() async throws {
+        var server = try ShopEngine.server()
+        server.idleTimeout = 0.05
+        _ = await server.respond(toInput: input([#"{"session":"idle","text":"我要取消订单"}"#]))
+        try await Task.sleep(for: .milliseconds(200))
+        let state = OutputLines(await server.respond(toInput: input([#"{"session":"idle","command":"state"}"#])))
+        #expect(state.lines.first?.contains(#""turns":1"#) == true)
+        #expect(state.lines.first?.contains("cancel_order") == false)
+    }
+}

@@ -17,6 +17,7 @@ public enum StoreConformance {
         try await conversationOrder(make())
         try await prune(make())
         try await masking(make())
+        try await exportThenImport(from: make(), into: make())
     }
 
     static let reply = Reply(text: "订单已发货", understood: IntentScore(name: "order_status", confidence: 0.9),
@@ -134,4 +135,32 @@ public enum StoreConformance {
         _ = try await store.save(batch([("m", StoredSession())], turns: [turn("m", 1, "我的手机号是13812345678")]))
         #expect(try await store.conversation("m", 0).turns.map(\.user) == ["我的手机号是138****5678"])
     }
+
+    /// What one store exports, another imports and exports the same.
+    public static func exportThenImport(from source: any SessionStore, into target: any SessionStore) async throws {
+        var opening = batch([("x1", StoredSession(state: DialogueState(turns: 2, activeIntent: "order_status", slots: [:], fallbacks: 0)))],
+                            turns: [turn("x1", 1, "一"), turn("x1", 2, "二")])
+        opening.handoffs = [HandoffCase(session: "x1", conversation: 0, turn: 2, reason: HandoffReason(.asked, cue: "转人工"), requestedAt: 10)]
+        opening.agentMessages = [AgentMessage(session: "x1", conversation: 0, afterTurn: 2, time: 11, agent: "王芳", text: "您好")]
+        _ = try await source.save(opening)
+        let rows = Rows()
+        try await source.export { rows.append($0) }
+        let exported = rows.all
+        #expect(exported.count == 5)
+        _ = try await target.prune(before: .infinity)   // (the two may be one database)
+        try await target.importRecords(exported)
+        let again = Rows()
+        try await target.export { again.append($0) }
+        #expect(again.all == exported)
+        #expect(try await target.load("x1")?.state.activeIntent == "order_status")
+        #expect(try await target.openHandoffs().map(\.session) == ["x1"])
+        #expect(try await target.conversation("x1", 0).agentMessages.map(\.text) == ["您好"])
+        #expect(try await target.conversation("x1", 0).turns.map(\.user) == ["一", "二"])
+    }
+}
+
+/// Rows collected from an export.
+final class Rows: @unchecked Sendable {
+    private(set) var all: [StoreRecord] = []
+    func append(_ record: StoreRecord) { all.append(record) }
 }
