@@ -5,6 +5,9 @@
 #   eval "$(scripts/test-postgres.sh start)"   # prints: export KEFU_TEST_POSTGRES_URL=postgres://kefu@127.0.0.1:PORT/kefu_test
 #   scripts/test-postgres.sh stop              # stops the cluster named in KEFU_TEST_POSTGRES_DIR and removes it
 #
+# The tests' cluster runs with fsync=off (it is thrown away); KEFU_POSTGRES_DURABLE=1 keeps
+# PostgreSQL's durable defaults (the scale benchmark).
+#
 # Needs Debian's postgresql (initdb and pg_ctl under /usr/lib/postgresql/*/bin).
 set -euo pipefail
 
@@ -24,7 +27,7 @@ case "${1:-}" in
     as_owner "$bin/initdb" -D "$folder/data" -U kefu --auth=trust --encoding=UTF8 --locale=C.UTF-8 > "$folder/initdb.log" 2>&1 \
       || { cat "$folder/initdb.log" >&2; exit 1; }
     as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $folder -c fsync=off -c max_connections=200" start > /dev/null \
+      -o "-h 127.0.0.1 -p $port -k $folder $([[ "${KEFU_POSTGRES_DURABLE:-0}" == 1 ]] || echo "-c fsync=off") -c max_connections=200" start > /dev/null \
       || { cat "$folder/server.log" >&2; exit 1; }
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U kefu kefu_test
     echo "export KEFU_TEST_POSTGRES_URL=postgres://kefu@127.0.0.1:$port/kefu_test"
