@@ -396,9 +396,13 @@ public final class ConversationHub: Sendable {
         let conversation: StoredConversation
         let open: HandoffCase?
         do {
-            stored = try await store.load(session) ?? StoredSession()
-            conversation = try await store.conversation(session, stored.conversation)
-            open = try await store.openHandoff(of: session)
+            if let known = try await store.load(session) {
+                stored = known
+                conversation = try await store.conversation(session, stored.conversation)
+                open = try await store.openHandoff(of: session)
+            } else {
+                (stored, conversation, open) = (StoredSession(), StoredConversation(), nil)   // a new session has neither
+            }
         } catch {
             releaseSession(session) { _, _ in }
             throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")

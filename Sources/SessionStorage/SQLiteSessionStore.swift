@@ -111,17 +111,18 @@ public final class SQLiteSessionStore: SessionStore, @unchecked Sendable {
     }
 
     public func load(_ session: String) async throws(StoreError) -> StoredSession? {
-        let row: Row?
         do {
-            row = try database.read { db in   // a short read: not worth a hop off this thread
+            // Async, as every read here: a blocking read on a Swift concurrency thread could wait
+            // for a pool reader that a suspended async read holds.
+            return try await database.read { db in
                 try Row.fetchOne(db.cachedStatement(sql: "SELECT state, conversation, version, updated_at FROM session WHERE id = ?"),
-                                 arguments: [session])
+                                 arguments: [session]).map {
+                    StoredSession(stateJSON: $0["state"], conversation: $0["conversation"], version: $0["version"], updatedAt: $0["updated_at"])
+                }
             }
         } catch {
             throw StoreError("cannot read session '\(session)' from the store: \(Self.message(error))")
         }
-        guard let row else { return nil }
-        return StoredSession(stateJSON: row["state"], conversation: row["conversation"], version: row["version"], updatedAt: row["updated_at"])
     }
 
     public func save(_ batch: StoreBatch) async throws(StoreError) -> Set<String> {
