@@ -57,4 +57,20 @@ import Testing
         #expect(hub.table.withLock { $0.sessions["watched"] } != nil)
         hub.unsubscribe(id, from: "watched")
     }
+
+    /// Many new sessions at once on an SQLite store (a blocking read once deadlocked the pool).
+    @Test func manyNewSessionsAtOnceOnAnSQLiteStore() async throws {
+        let directory = try ScratchDirectory()
+        defer { directory.remove() }
+        let store = try SQLiteSessionStore(path: directory.path("many.db"))
+        let hub = try await ConversationHub(engine: try ShopBot.engine(), store: store, rateLimit: .unlimited)
+        let turns = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<64 { group.addTask { try await hub.say("你好", in: "many-\(index)", at: ShopBot.now).state.turns } }
+            var turns = 0
+            for try await count in group { turns += count }
+            return turns
+        }
+        #expect(turns == 64)
+        #expect(try await store.load("many-63")?.version == 1)
+    }
 }
