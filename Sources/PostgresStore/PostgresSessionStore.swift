@@ -175,11 +175,13 @@ public final class PostgresSessionStore: SharedSessionStore {
                     for try await id in inserted.decode(String.self) { written.insert(id) }
                 }
                 let conflicts = Set(batch.sessions.map(\.session)).subtracting(written)
-                let kept = try BatchRows(batch.removing(conflicts), mask: mask)
+                // Re-encoded only when a conflict left something out (rare); else the rows above as they are.
+                let savedBatch = batch.removing(conflicts)
+                let kept = conflicts.isEmpty ? rows : try BatchRows(savedBatch, mask: mask)
                 if let turns = kept.turns { try await insertTurns(turns, on: connection) }
                 if let cases = kept.handoffs { try await upsertCases(cases, on: connection) }
                 if let messages = kept.agentMessages { try await insertMessages(messages, on: connection) }
-                let announced = Self.announcements(of: batch.removing(conflicts), from: instance)
+                let announced = Self.announcements(of: savedBatch, from: instance)
                 if !announced.isEmpty {
                     try await connection.query("""
                         SELECT pg_notify(\(Self.channel), payload) FROM unnest(\(announced)::text[]) AS payload
