@@ -4,6 +4,7 @@
 #
 #   eval "$(scripts/test-postgres.sh start)"   # prints: export KEFU_TEST_POSTGRES_URL=postgres://kefu@127.0.0.1:PORT/kefu_test
 #   scripts/test-postgres.sh stop              # stops the cluster named in KEFU_TEST_POSTGRES_DIR and removes it
+#   scripts/test-postgres.sh pause|resume      # stops it keeping its files / starts it again (fault tests)
 #
 # The tests' cluster runs with fsync=off (it is thrown away); KEFU_POSTGRES_DURABLE=1 keeps
 # PostgreSQL's durable defaults (the scale benchmark).
@@ -26,8 +27,9 @@ case "${1:-}" in
     port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     as_owner "$bin/initdb" -D "$folder/data" -U kefu --auth=trust --encoding=UTF8 --locale=C.UTF-8 > "$folder/initdb.log" 2>&1 \
       || { cat "$folder/initdb.log" >&2; exit 1; }
-    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 \
-      -o "-h 127.0.0.1 -p $port -k $folder $([[ "${KEFU_POSTGRES_DURABLE:-0}" == 1 ]] || echo "-c fsync=off") -c max_connections=200" start > /dev/null \
+    echo "-h 127.0.0.1 -p $port -k $folder $([[ "${KEFU_POSTGRES_DURABLE:-0}" == 1 ]] || echo "-c fsync=off") -c max_connections=200" \
+      > "$folder/options"
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 -o "$(cat "$folder/options")" start > /dev/null \
       || { cat "$folder/server.log" >&2; exit 1; }
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U kefu kefu_test
     echo "export KEFU_TEST_POSTGRES_URL=postgres://kefu@127.0.0.1:$port/kefu_test"
@@ -38,8 +40,17 @@ case "${1:-}" in
     as_owner "$bin/pg_ctl" -D "$folder/data" -m fast -w stop > /dev/null || true
     rm -rf "$folder"
     ;;
+  pause)
+    folder="${KEFU_TEST_POSTGRES_DIR:?set by start}"
+    as_owner "$bin/pg_ctl" -D "$folder/data" -m fast -w stop > /dev/null
+    ;;
+  resume)
+    folder="${KEFU_TEST_POSTGRES_DIR:?set by start}"
+    as_owner "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w -t 60 -o "$(cat "$folder/options")" start > /dev/null \
+      || { cat "$folder/server.log" >&2; exit 1; }
+    ;;
   *)
-    echo "usage: scripts/test-postgres.sh start|stop" >&2
+    echo "usage: scripts/test-postgres.sh start|stop|pause|resume" >&2
     exit 2
     ;;
 esac

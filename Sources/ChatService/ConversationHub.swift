@@ -353,7 +353,7 @@ public final class ConversationHub: Sendable {
         } catch {
             metrics.storeFailures.increment()
             releaseSession(session) { _, _ in }
-            throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")
+            throw ServiceError(.storeFailed, "\(error.description); \(error.advice)")
         }
     }
 
@@ -405,7 +405,7 @@ public final class ConversationHub: Sendable {
             }
         } catch {
             releaseSession(session) { _, _ in }
-            throw ServiceError(.storeFailed, "\(error.description); nothing changed, send it again")
+            throw ServiceError(.storeFailed, "\(error.description); \(error.advice)")
         }
         let history = Self.messages(conversation)
         table.withLock { table in

@@ -255,6 +255,6 @@ public struct StdioServer {
     }
 
     private func storeFailure(_ error: StoreError, _ request: Request) -> RequestError {
-        RequestError(.storeFailed, "\(error.description); nothing changed, send the line again", session: request.session, id: request.id)
+        RequestError(.storeFailed, "\(error.description); \(error.advice)", session: request.session, id: request.id)
     }
 }

@@ -127,10 +127,20 @@ public enum PostgresSchema {
 /// PostgreSQL's own words for a failure (`relation "turn" does not exist`, `connection refused`).
 enum PostgresFailure {
     static func message(_ error: any Error) -> String {
+        if let error = error as? PostgresTransactionError {
+            if let failure = error.beginError ?? error.closureError { return message(failure) }
+            if let failure = error.commitError { return "lost the connection while committing: \(message(failure))" }
+            return "the transaction failed"
+        }
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(underlying)" }
-            return "\(error.code)"
+            if let underlying = error.underlying { return message(underlying) }
+            switch error.code {
+            case .serverClosedConnection, .uncleanShutdown: return "PostgreSQL closed the connection"
+            case .clientClosedConnection, .poolClosed: return "the connection was closed"
+            case .connectionError: return "no connection could be made"
+            default: return "\(error.code)"
+            }
         }
         if let error = error as? PostgresError { return error.description }
         if String(describing: type(of: error)).contains("ConnectionPoolError") {

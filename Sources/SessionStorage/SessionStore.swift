@@ -142,8 +142,19 @@ public struct StoreBatch: Sendable {
 /// A store that cannot be opened, read or written, with what to do about it.
 public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     public var description: String
+    /// False when the connection was lost while committing: the write may have been stored.
+    public var nothingChanged: Bool
 
-    public init(_ description: String) { self.description = description }
+    public init(_ description: String, nothingChanged: Bool = true) {
+        self.description = description
+        self.nothingChanged = nothingChanged
+    }
+
+    /// What the sender of the failed request should do, for the error message.
+    public var advice: String {
+        nothingChanged ? "nothing changed, send it again"
+                       : "it may have been stored before the connection was lost; look at the history before sending it again"
+    }
 }
 
 /// A store several servers share: it tells each server what the others wrote.

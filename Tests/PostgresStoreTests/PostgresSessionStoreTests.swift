@@ -115,6 +115,30 @@ struct PostgresSessionStoreTests {
         }
     }
 
+    /// PostgreSQL stops under a running server: the line in between fails with `store_failed`
+    /// (HTTP 503) within the connection wait and nothing of it is stored; once PostgreSQL is back,
+    /// the same server answers again without a restart.
+    @Test func aStoppedDatabaseFailsTheLineBetweenAndServingResumes() async throws {
+        let engine = try ShopBot.engine()
+        let cluster = try OwnCluster.start()
+        defer { cluster.remove() }
+        let store = try await Self.open(try PostgresAddress(cluster.url))
+        defer { store.close() }
+        let hub = try await ConversationHub(engine: engine, store: store, rateLimit: .unlimited)
+        defer { hub.shutDown() }
+        _ = try await hub.say("你好", in: "f1")
+        try cluster.pause()
+        await #expect { _ = try await hub.say("我的订单到哪了", in: "f1") } throws: { ($0 as? ServiceError)?.code == .storeFailed }
+        try cluster.resume()
+        var answered: Int?
+        for _ in 0..<100 where answered == nil {
+            answered = try? await hub.say("我的订单到哪了", in: "f1").state.turns
+            if answered == nil { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        #expect(answered == 2)
+        #expect(try await store.conversation("f1", 0).turns.map(\.user) == ["你好", "我的订单到哪了"])
+    }
+
     /// A customer's socket on one server, the agent on the other: the case, the claim and the
     /// agent's words reach the customer, and the agent's queue shows the case.
     @Test func anAgentOnOneServerReachesACustomerOnTheOther() async throws {

@@ -51,3 +51,42 @@ enum TestPostgres {
         }
     }
 }
+
+/// A PostgreSQL cluster of one test's own (`scripts/test-postgres.sh`), for faults that would
+/// disturb the other tests' server: stopping and starting it again.
+struct OwnCluster {
+    let url: String
+    let folder: String
+
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("scripts/test-postgres.sh").path
+
+    static func start() throws -> OwnCluster {
+        var exports: [String: String] = [:]
+        for line in try run("start").split(separator: "\n") where line.hasPrefix("export ") {
+            let pair = line.dropFirst("export ".count).split(separator: "=", maxSplits: 1)
+            if pair.count == 2 { exports[String(pair[0])] = String(pair[1]) }
+        }
+        return OwnCluster(url: try #require(exports["KEFU_TEST_POSTGRES_URL"]), folder: try #require(exports["KEFU_TEST_POSTGRES_DIR"]))
+    }
+
+    /// Stops PostgreSQL, keeping its files.
+    func pause() throws { _ = try Self.run("pause", folder: folder) }
+    /// Starts it again on the same port.
+    func resume() throws { _ = try Self.run("resume", folder: folder) }
+    /// Stops it and removes its files.
+    func remove() { _ = try? Self.run("stop", folder: folder) }
+
+    /// Runs the script with `system` (Foundation's `Process.waitUntilExit` can miss the exit of a
+    /// script whose child daemonises, and hang), its output through a scratch file.
+    private static func run(_ command: String, folder: String? = nil) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-own-cluster-\(UInt64.random(in: 0...UInt64.max))").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let environment = (folder.map { "KEFU_TEST_POSTGRES_DIR='\($0)' " } ?? "") + "KEFU_POSTGRES_DURABLE=0"
+        let status = system("\(environment) /bin/bash '\(script)' \(command) > '\(output)' 2>&1")
+        let printed = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        #expect(status == 0, "test-postgres.sh \(command): \(printed)")
+        guard status == 0 else { throw CocoaError(.executableLoad) }
+        return printed
+    }
+}
