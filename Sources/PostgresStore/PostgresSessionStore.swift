@@ -11,13 +11,13 @@ import Synchronization
 /// `--store postgres://…`: sessions, turns and the hand-off queue in PostgreSQL, shared by any
 /// number of servers (``SharedSessionStore``).
 ///
-/// Each save is one transaction: the sessions' new states, written only where the stored
-/// `version` is still the one read (`UPDATE … WHERE version = $read`; a new session
-/// `INSERT … ON CONFLICT DO NOTHING`) — a session another server wrote meanwhile is left out and
-/// reported; then the turns, cases and agent messages of the sessions written; then one
-/// `pg_notify` per session on channel `kefu_session`, delivered to the other servers at commit.
-/// Rows go in as one JSON array a table (`jsonb_to_recordset`), so a batch of any size costs
-/// the same round trips: BEGIN, sessions, turns, [cases], [messages], notify, COMMIT.
+/// Each save is one SQL statement, so one round trip and one transaction: the sessions' new
+/// states, written only where the stored `version` is still the one read (`UPDATE … WHERE
+/// version = $read`; a new session `INSERT … ON CONFLICT DO NOTHING`) — a session another
+/// server wrote meanwhile is left out and reported; the turns, cases and agent messages of the
+/// sessions not in conflict; and one `pg_notify` per session on channel `kefu_session`,
+/// delivered to the other servers at commit. Rows go in as one JSON array a table
+/// (`jsonb_to_recordset`), so a batch of any size costs the same.
 ///
 /// The pool (postgres-nio's `PostgresClient`) reconnects by itself after PostgreSQL restarts;
 /// a save or read while it is away fails with `StoreError` (the lines get `store_failed`),
@@ -89,9 +89,7 @@ public final class PostgresSessionStore: SharedSessionStore {
 
     public func load(_ session: String) async throws(StoreError) -> StoredSession? {
         try await onConnection("read session '\(session.prefix(64))' from") { [self] connection in
-            let rows = try await connection.query(
-                "SELECT state::text, conversation, version, updated_at FROM session WHERE id = \(session)", logger: logger)
-            for try await (state, conversation, version, updatedAt) in rows.decode((String, Int, Int64, Double).self) {
+            for try await (state, conversation, version, updatedAt) in try await connection.execute(LoadSession(id: session), logger: logger) {
                 return StoredSession(stateJSON: state, conversation: conversation, version: version, updatedAt: updatedAt)
             }
             return nil
@@ -137,7 +135,7 @@ public final class PostgresSessionStore: SharedSessionStore {
         }
     }
 
-    private static let caseColumns = "session, conversation, turn, reason, cue, requested_at, status, agent, claimed_at, first_reply_at, ended_at"
+    static let caseColumns = names(caseColumnTypes)
 
     private static func cases(_ rows: PostgresRowSequence) async throws -> [HandoffCase] {
         var cases: [HandoffCase] = []
@@ -164,43 +162,15 @@ public final class PostgresSessionStore: SharedSessionStore {
         } catch {
             throw StoreError("cannot write to the store \(address): \(error)")
         }
-        let instance = self.instance
+        let announced = Self.announcements(of: batch, from: instance)
+        let ids = batch.sessions.map(\.session)
         return try await onConnection("write to") { [self] connection in
-            try await connection.withTransaction(logger: logger) { connection in
-                var written: Set<String> = []
-                if let existing = rows.existingSessions {
-                    let updated = try await connection.query("""
-                        UPDATE session AS s SET conversation = u.conversation, turns = u.turns, state = u.state,
-                        version = s.version + 1, updated_at = \(now)
-                        FROM jsonb_to_recordset(\(existing)::jsonb) AS u(id text, conversation int, turns int, state jsonb, version bigint)
-                        WHERE s.id = u.id AND s.version = u.version RETURNING s.id
-                        """, logger: logger)
-                    for try await id in updated.decode(String.self) { written.insert(id) }
-                }
-                if let new = rows.newSessions {
-                    let inserted = try await connection.query("""
-                        INSERT INTO session (id, conversation, turns, state, version, updated_at)
-                        SELECT u.id, u.conversation, u.turns, u.state, 1, \(now)
-                        FROM jsonb_to_recordset(\(new)::jsonb) AS u(id text, conversation int, turns int, state jsonb)
-                        ON CONFLICT (id) DO NOTHING RETURNING id
-                        """, logger: logger)
-                    for try await id in inserted.decode(String.self) { written.insert(id) }
-                }
-                let conflicts = Set(batch.sessions.map(\.session)).subtracting(written)
-                // Re-encoded only when a conflict left something out (rare); else the rows above as they are.
-                let savedBatch = batch.removing(conflicts)
-                let kept = conflicts.isEmpty ? rows : try BatchRows(savedBatch, mask: mask)
-                if let turns = kept.turns { try await insertTurns(turns, on: connection) }
-                if let cases = kept.handoffs { try await upsertCases(cases, on: connection) }
-                if let messages = kept.agentMessages { try await insertMessages(messages, on: connection) }
-                let announced = Self.announcements(of: savedBatch, from: instance)
-                if !announced.isEmpty {
-                    try await connection.query("""
-                        SELECT pg_notify(\(Self.channel), payload) FROM unnest(\(announced)::text[]) AS payload
-                        """, logger: logger)
-                }
-                return conflicts
-            }
+            // One prepared statement: one round trip, its own transaction, no parse or plan.
+            let result = try await connection.execute(
+                SaveBatch(now: now, rows: rows, sessions: ids, announced: announced), logger: logger)
+            var conflicts: Set<String> = []
+            for try await conflicted in result { conflicts = Set(conflicted) }
+            return conflicts
         }
     }
 
@@ -300,46 +270,64 @@ public final class PostgresSessionStore: SharedSessionStore {
 
     // MARK: - Statements shared by save and import
 
+    typealias Columns = [(name: String, type: String)]
+    static let turnColumns: Columns = [
+        ("session", "text"), ("conversation", "int"), ("turn", "int"), ("time", "double precision"), ("user_text", "text"),
+        ("reply_text", "text"), ("intent", "text"), ("confidence", "double precision"), ("answer", "text"),
+        ("answer_confidence", "double precision"), ("policy", "text"), ("handoff", "boolean"), ("reason", "text"),
+    ]
+    static let caseColumnTypes: Columns = [
+        ("session", "text"), ("conversation", "int"), ("turn", "int"), ("reason", "text"), ("cue", "text"),
+        ("requested_at", "double precision"), ("status", "text"), ("agent", "text"), ("claimed_at", "double precision"),
+        ("first_reply_at", "double precision"), ("ended_at", "double precision"),
+    ]
+    static let messageColumns: Columns = [
+        ("session", "text"), ("conversation", "int"), ("after_turn", "int"), ("time", "double precision"), ("agent", "text"),
+        ("text", "text"),
+    ]
+    static func names(_ columns: Columns) -> String { columns.map(\.name).joined(separator: ", ") }
+    static func definition(_ columns: Columns) -> String { columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") }
+    static func inOrder(_ columns: Columns, _ table: String) -> String {
+        "SELECT " + columns.map { "\(table).\($0.name)" }.joined(separator: ", ")
+    }
+    static let turnInsert = "INSERT INTO turn (\(names(turnColumns)))"
+    static let messageInsert = "INSERT INTO agent_message (\(names(messageColumns)))"
+    static let caseUpsert = """
+        ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
+        claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
+        """
+
     private func insertTurns(_ json: String, on connection: PostgresConnection) async throws {
         try await connection.query("""
-            INSERT INTO turn (session, conversation, turn, time, user_text, reply_text, intent, confidence,
-            answer, answer_confidence, policy, handoff, reason)
-            SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS t(session text, conversation int, turn int,
-            time double precision, user_text text, reply_text text, intent text, confidence double precision,
-            answer text, answer_confidence double precision, policy text, handoff boolean, reason text)
+            \(unescaped: Self.turnInsert) SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS t(\(unescaped: Self.definition(Self.turnColumns)))
             """, logger: logger)
     }
 
     private func upsertCases(_ json: String, on connection: PostgresConnection) async throws {
         try await connection.query("""
             INSERT INTO handoff (\(unescaped: Self.caseColumns))
-            SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS h(session text, conversation int, turn int,
-            reason text, cue text, requested_at double precision, status text, agent text,
-            claimed_at double precision, first_reply_at double precision, ended_at double precision)
-            ON CONFLICT (session, conversation, turn) DO UPDATE SET status = excluded.status, agent = excluded.agent,
-            claimed_at = excluded.claimed_at, first_reply_at = excluded.first_reply_at, ended_at = excluded.ended_at
+            SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS h(\(unescaped: Self.definition(Self.caseColumnTypes)))
+            \(unescaped: Self.caseUpsert)
             """, logger: logger)
     }
 
     private func insertMessages(_ json: String, on connection: PostgresConnection) async throws {
         try await connection.query("""
-            INSERT INTO agent_message (session, conversation, after_turn, time, agent, text)
-            SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS m(session text, conversation int,
-            after_turn int, time double precision, agent text, text text)
+            \(unescaped: Self.messageInsert) SELECT * FROM jsonb_to_recordset(\(json)::jsonb) AS m(\(unescaped: Self.definition(Self.messageColumns)))
             """, logger: logger)
     }
 
-    /// One `pg_notify` payload a session written: `INSTANCE KIND SESSION`, KIND `h` when its case
-    /// changed, `t` otherwise.
-    static func announcements(of batch: StoreBatch, from instance: String) -> [String] {
+    /// One `pg_notify` payload a session in the batch: `INSTANCE KIND SESSION`, KIND `h` when its
+    /// case changed, `t` otherwise (sent only for the sessions written).
+    static func announcements(of batch: StoreBatch, from instance: String) -> [(session: String, payload: String)] {
         let cased = Set(batch.handoffs.map(\.session))
         var seen: Set<String> = []
-        var payloads: [String] = []
+        var announced: [(session: String, payload: String)] = []
         for session in batch.sessions.map(\.session) + batch.handoffs.map(\.session) + batch.agentMessages.map(\.session)
         where seen.insert(session).inserted && session.utf8.count < payloadLimit {
-            payloads.append("\(instance) \(cased.contains(session) ? "h" : "t") \(session)")
+            announced.append((session, "\(instance) \(cased.contains(session) ? "h" : "t") \(session)"))
         }
-        return payloads
+        return announced
     }
 
     // MARK: - Listening
