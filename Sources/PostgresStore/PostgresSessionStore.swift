@@ -287,9 +287,6 @@ public final class PostgresSessionStore: SharedSessionStore {
     ]
     static func names(_ columns: Columns) -> String { columns.map(\.name).joined(separator: ", ") }
     static func definition(_ columns: Columns) -> String { columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ") }
-    static func inOrder(_ columns: Columns, _ table: String) -> String {
-        "SELECT " + columns.map { "\(table).\($0.name)" }.joined(separator: ", ")
-    }
     static let turnInsert = "INSERT INTO turn (\(names(turnColumns)))"
     static let messageInsert = "INSERT INTO agent_message (\(names(messageColumns)))"
     static let caseUpsert = """

@@ -38,26 +38,31 @@ struct SaveBatch: PostgresPreparedStatement {
         conflicted AS (
           SELECT id FROM unnest($4::text[]) AS id EXCEPT SELECT id FROM updated EXCEPT SELECT id FROM inserted),
         turns AS (
-          \(Store.turnInsert) \(Store.inOrder(Store.turnColumns, "t"))
-          FROM ROWS FROM (jsonb_to_recordset($5::jsonb) AS (\(Store.definition(Store.turnColumns))))
-          WITH ORDINALITY AS t(\(Store.names(Store.turnColumns)), position)
-          WHERE NOT EXISTS (SELECT 1 FROM conflicted c WHERE c.id = t.session) ORDER BY t.position),
+          \(insertInOrder(Store.turnInsert, Store.turnColumns, from: "$5"))),
         cases AS (
           INSERT INTO handoff (\(Store.caseColumns)) SELECT h.*
           FROM jsonb_to_recordset($6::jsonb) AS h(\(Store.definition(Store.caseColumnTypes)))
           WHERE NOT EXISTS (SELECT 1 FROM conflicted c WHERE c.id = h.session)
           \(Store.caseUpsert)),
         messages AS (
-          \(Store.messageInsert) \(Store.inOrder(Store.messageColumns, "m"))
-          FROM ROWS FROM (jsonb_to_recordset($7::jsonb) AS (\(Store.definition(Store.messageColumns))))
-          WITH ORDINALITY AS m(\(Store.names(Store.messageColumns)), position)
-          WHERE NOT EXISTS (SELECT 1 FROM conflicted c WHERE c.id = m.session) ORDER BY m.position),
+          \(insertInOrder(Store.messageInsert, Store.messageColumns, from: "$7"))),
         notified AS (
           SELECT pg_notify('\(Store.channel)', a.payload)::text AS sent FROM unnest($8::text[], $9::text[]) AS a(session, payload)
           WHERE NOT EXISTS (SELECT 1 FROM conflicted c WHERE c.id = a.session))
         SELECT ARRAY(SELECT id FROM conflicted), (SELECT count(sent) FROM notified)
         """
     typealias Row = [String]
+
+    /// `insert` of the JSON array in `parameter`, in the array's order (the rows' ids follow it),
+    /// leaving out the rows of sessions in conflict.
+    private static func insertInOrder(_ insert: String, _ columns: Store.Columns, from parameter: String) -> String {
+        """
+        \(insert) SELECT \(columns.map { "r.\($0.name)" }.joined(separator: ", "))
+          FROM ROWS FROM (jsonb_to_recordset(\(parameter)::jsonb) AS (\(Store.definition(columns))))
+          WITH ORDINALITY AS r(\(Store.names(columns)), position)
+          WHERE NOT EXISTS (SELECT 1 FROM conflicted c WHERE c.id = r.session) ORDER BY r.position
+        """
+    }
 
     var now: Double
     var rows: BatchRows
