@@ -20,6 +20,7 @@ import json
 import os
 import random
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -116,6 +117,7 @@ http {
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def free_port():
@@ -249,6 +251,46 @@ def kill_test(kefu, bot, url, work, seconds=6):
             "duplicated": duplicated, "reordered": reordered}
 
 
+def restart_test(kefu, bot, url, root, outage=2.0):
+    """kefu serve --stdio on PostgreSQL under steady load while PostgreSQL stops for `outage`
+    seconds and starts again: counts store_failed replies, checks the same process answers
+    afterwards, every acknowledged line is stored once and no failed line is stored."""
+    empty(kefu, url)
+    process = subprocess.Popen([kefu, "serve", "--stdio", "--bot", bot, "--store", url],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    replies = []
+    reader = threading.Thread(target=lambda: [replies.append((time.perf_counter(), json.loads(l))) for l in process.stdout])
+    reader.start()
+    script = os.path.join(root, "scripts", "test-postgres.sh")
+    sent, start, stopped_at, resumed_at = 0, time.perf_counter(), None, None
+    while time.perf_counter() - start < 4 * outage + 6:
+        text = "restart-%05d 我的订单到哪了" % sent
+        process.stdin.write(('{"session":"pg-%d","text":"%s","id":%d}\n' % (sent % 20, text, sent)).encode())
+        process.stdin.flush()
+        sent += 1
+        time.sleep(0.005)
+        if stopped_at is None and time.perf_counter() - start > 2:
+            stopped_at = time.perf_counter()
+            subprocess.Popen(["bash", "-c", "'%s' pause && sleep %s && '%s' resume" % (script, outage, script)])
+        if stopped_at and resumed_at is None and time.perf_counter() - stopped_at > outage:
+            resumed_at = time.perf_counter()
+    process.stdin.close()
+    process.wait()
+    reader.join()
+    failed = {r["id"] for _, r in replies if "error" in r}
+    answered = {r["id"] for _, r in replies if "error" not in r}
+    after = sum(1 for t, r in replies if "error" not in r and t > stopped_at + outage + 1)
+    stored = [text for turns in exported_turns(kefu, url).values() for _, text in turns]
+    counts = {}
+    for text in stored:
+        counts[text] = counts.get(text, 0) + 1
+    lost = sum(1 for i in answered if counts.get("restart-%05d 我的订单到哪了" % i, 0) == 0)
+    duplicated = sum(1 for c in counts.values() if c > 1)
+    failed_but_stored = sum(1 for i in failed if counts.get("restart-%05d 我的订单到哪了" % i, 0) > 0)
+    return {"sent": sent, "replies": len(replies), "failed": len(failed), "answered": len(answered), "after": after,
+            "lost": lost, "duplicated": duplicated, "failed_but_stored": failed_but_stored, "outage": outage}
+
+
 def memory(kefu, bot, url, sessions, capacity):
     """RSS of kefu serve --stdio --store postgres:// after `sessions` sessions of 2 turns each."""
     empty(kefu, url)
@@ -299,8 +341,9 @@ def main():
     parser.add_argument("--postgres", required=True)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--memory-sessions", type=int, default=1000000)
-    parser.add_argument("--connections", default="64,16", help="wrk connections, one row each per set-up")
-    parser.add_argument("--parts", default="throughput,race,kill,memory")
+    parser.add_argument("--connections", default="64,24,16", help="wrk connections, one row each per set-up")
+    parser.add_argument("--root", required=True)
+    parser.add_argument("--parts", default="throughput,race,kill,restart,memory")
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     loads = [int(c) for c in args.connections.split(",")]
@@ -319,20 +362,23 @@ def main():
         else:
             store_arg = os.path.join(args.work, "scale-%d.db" % random.randrange(1 << 30))
         servers = [start_http(args.kefu, args.bot, ["--store", store_arg, "--rate-limit", "0"]) for _ in range(processes)]
-        proxy = Nginx(args.work, [p for _, p in servers], balance) if balance is not None else None
-        port = proxy.port if proxy else servers[0][1]
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        say(connection, "warm-up", "你好")
-        before = psql(url, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") if store == "postgres" else "0"
-        result = run_wrk(port, script, args.seconds, connections)
-        after = psql(url, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") if store == "postgres" else "0"
-        turns = result["rate"] * args.seconds
-        result["transactions_per_turn"] = (int(after) - int(before)) / turns if store == "postgres" and turns else None
-        result["rss"] = max(peak_rss_mb(p.pid) for p, _ in servers)
-        for process, _ in servers:
-            stop(process)
-        if proxy:
-            proxy.stop()
+        proxy = None
+        try:   # the servers and nginx stop even when a set-up fails
+            proxy = Nginx(args.work, [p for _, p in servers], balance) if balance is not None else None
+            port = proxy.port if proxy else servers[0][1]
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            say(connection, "warm-up", "你好")
+            before = psql(url, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") if store == "postgres" else "0"
+            result = run_wrk(port, script, args.seconds, connections)
+            after = psql(url, "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()") if store == "postgres" else "0"
+            turns = result["rate"] * args.seconds
+            result["transactions_per_turn"] = (int(after) - int(before)) / turns if store == "postgres" and turns else None
+            result["rss"] = max(peak_rss_mb(p.pid) for p, _ in servers)
+        finally:
+            for process, _ in servers:
+                stop(process)
+            if proxy:
+                proxy.stop()
         result["label"] = label
         result["connections"] = connections
         results.append(result)
@@ -360,6 +406,7 @@ def main():
         print()
     raced = race(args.kefu, args.bot, url, 2000, 10) if "race" in parts else None
     killed = kill_test(args.kefu, args.bot, url, args.work) if "kill" in parts else None
+    restarted = restart_test(args.kefu, args.bot, url, args.root) if "restart" in parts else None
     remembered = memory(args.kefu, args.bot, url, args.memory_sessions, 10000) if "memory" in parts else None
 
     print("| Check | Result | Goal |")
@@ -368,6 +415,9 @@ def main():
           % (raced["lines"] // 2, raced["seconds"], raced["lost"], raced["duplicated"], raced["reordered"], raced["failures"]))
     if killed: print("| kill -9 of 1 of 2 processes under load (nginx round robin, 40 sessions) | %s acknowledged (%s after the kill, by the survivor): %d lost, %d duplicated, %d reordered | 0 / 0 / 0 |"
           % (format(killed["acknowledged"], ","), format(killed["after_kill"], ","), killed["lost"], killed["duplicated"], killed["reordered"]))
+    if restarted: print("| PostgreSQL stopped for %.0f s and started again under load (stdio, 200 lines/s on 20 sessions) | %s lines, %d store_failed, %s answered (%s more after PostgreSQL was back, same process); %d acknowledged lost, %d duplicated, %d failed yet stored | store_failed, then serving again; 0 / 0 / 0 |"
+          % (restarted["outage"], format(restarted["sent"], ","), restarted["failed"], format(restarted["answered"], ","), format(restarted["after"], ","),
+             restarted["lost"], restarted["duplicated"], restarted["failed_but_stored"]))
     if remembered: print("| RSS after %s sessions × 2 turns (stdio, PostgreSQL, --sessions 10000; %.0f s, %s sessions stored) | peak %.0f MB, at the end %.0f MB | < 150 MB |"
           % (format(remembered["sessions"], ","), remembered["seconds"], format(remembered["stored"], ","), remembered["peak"], remembered["current"]))
     print()

@@ -8,8 +8,8 @@
 #      SCRATCH         swift build --scratch-path (default: .build)
 #      SECONDS_WRK     wrk duration per set-up (default 20)
 #      MEMORY_SESSIONS sessions for the memory check (default 1000000)
-#      CONNECTIONS     wrk connections, a row each per set-up (default 64,16)
-#      PARTS           what to run (default throughput,race,kill,memory)
+#      CONNECTIONS     wrk connections, a row each per set-up (default 64,24,16)
+#      PARTS           what to run (default throughput,race,kill,restart,memory)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root="$PWD"
@@ -48,7 +48,7 @@ report="$here/work/scale.md"
   ulimit -n 65536 2>/dev/null || true
   "$venv/bin/python" "$here/driver.py" --kefu "$KEFU_BIN" --bot "$root" --work "$here/work" --postgres "$url" \
     --seconds "${SECONDS_WRK:-20}" --memory-sessions "${MEMORY_SESSIONS:-1000000}" \
-    --connections "${CONNECTIONS:-64,16}" --parts "${PARTS:-throughput,race,kill,memory}"
+    --connections "${CONNECTIONS:-64,24,16}" --parts "${PARTS:-throughput,race,kill,restart,memory}" --root "$root"
 } > "$report"
 cat "$report"
 cp "$report" "$root/Benchmarks/results/scale.md"
